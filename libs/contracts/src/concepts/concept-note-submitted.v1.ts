@@ -1,0 +1,77 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const CONCEPT_NOTE_SUBMITTED_V1 = 'concept-note.submitted.v1';
+
+export const FUNDS = ['MIGRATION_MPTF', 'FUND_1035'] as const;
+export type FundCode = (typeof FUNDS)[number];
+
+export const GEOGRAPHIC_SCOPES = ['national', 'regional', 'global'] as const;
+export type GeographicScope = (typeof GEOGRAPHIC_SCOPES)[number];
+
+export class MoneyV1 {
+  /** Decimal string in the currency's minor-unit precision ("1250000.00"); never a JSON number. */
+  @Matches(/^-?\d{1,15}(\.\d{1,2})?$/)
+  amount: string;
+
+  @Matches(/^[A-Z]{3}$/)
+  currency: string;
+}
+
+export class ConceptNoteSubmittedV1 {
+  @IsUUID()
+  conceptNoteId: string;
+
+  @IsIn(FUNDS)
+  fund: FundCode;
+
+  @IsString()
+  title: string;
+
+  @Matches(/^[A-Z]{3}$/)
+  submittingCountry: string;
+
+  @IsIn(GEOGRAPHIC_SCOPES)
+  scope: GeographicScope;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(/^[A-Z]{3}$/, { each: true })
+  countries: string[];
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  thematicArea: number;
+
+  @IsArray()
+  @IsInt({ each: true })
+  gcmObjectives: number[];
+
+  @IsArray()
+  @IsString({ each: true })
+  participatingOrganisations: string[];
+
+  @ValidateNested()
+  @Type(() => MoneyV1)
+  requested: MoneyV1;
+
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsISO8601({ strict: true })
+  submittedAt: string;
+}

@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './topics';
+export * from './registry';
+export * from './concepts/concept-note-submitted.v1';

@@ -1,0 +1,66 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { CONCEPT_NOTE_SUBMITTED_V1, ConceptNoteSubmittedV1 } from './concepts/concept-note-submitted.v1';
+import { EventEnvelope } from './envelope';
+import { TOPICS } from './topics';
+
+type PayloadClass = new () => object;
+
+/** Every published event type: its payload schema and its topic. A type missing here is an unknown event. */
+export const EVENT_CONTRACTS: Readonly<Record<string, { payload: PayloadClass; topic: string; aggregateType: string }>> =
+  {
+    [CONCEPT_NOTE_SUBMITTED_V1]: {
+      payload: ConceptNoteSubmittedV1,
+      topic: TOPICS.concepts,
+      aggregateType: 'concept-note',
+    },
+  };
+
+export class ContractViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContractViolation';
+  }
+}
+
+function explain(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
+    return [...own, ...explain(e.children ?? [], path)];
+  });
+}
+
+function validated<T extends object>(cls: new () => T, plain: unknown, what: string): T {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw new ContractViolation(`${what} is not a JSON object`);
+  }
+  const instance = plainToInstance(cls, plain);
+  const errors = validateSync(instance, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new ContractViolation(`${what} breaks its contract: ${explain(errors).join('; ')}`);
+  return instance;
+}
+
+/**
+ * Parses a Kafka message value into a checked envelope and payload. Throws ContractViolation for anything that is
+ * not JSON, not an envelope, of an unknown type, or whose payload breaks its schema: such a message is never retried.
+ */
+export function decodeEvent(value: Buffer | string | null): EventEnvelope {
+  if (value === null) throw new ContractViolation('message has no value');
+  let plain: unknown;
+  try {
+    plain = JSON.parse(value.toString());
+  } catch {
+    throw new ContractViolation('message value is not JSON');
+  }
+  const envelope = validated(EventEnvelope, plain, 'envelope');
+  const contract = EVENT_CONTRACTS[envelope.type];
+  if (!contract) throw new ContractViolation(`unknown event type ${JSON.stringify(envelope.type)}`);
+  envelope.payload = validated(contract.payload, envelope.payload, envelope.type);
+  return envelope;
+}
+
+/** Producers check their own events against the same schema before they reach the outbox. */
+export function assertValidEvent(envelope: EventEnvelope): void {
+  decodeEvent(JSON.stringify(envelope));
+}

@@ -1,0 +1,30 @@
+import { LogLevel } from '@nestjs/common';
+import { AuthConfig, authConfigFromEnv } from '@fundline/auth';
+
+/** Everything a service process needs, read once from the environment (12-factor) or given by a test. */
+export interface ServiceConfig {
+  port: number;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  auth: AuthConfig;
+  /** Whether this process runs its outbox relay and its consumer; on by default. */
+  relay: boolean;
+  consume: boolean;
+  bodyLimit: string;
+  logLevel: LogLevel;
+}
+
+export function serviceConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort: number): ServiceConfig {
+  const brokers = (env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set (host:port[,host:port])');
+  return {
+    port: Number(env.PORT ?? defaultPort),
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fundline',
+    kafkaBrokers: brokers,
+    auth: authConfigFromEnv(env),
+    relay: env.OUTBOX_RELAY !== 'off',
+    consume: env.EVENT_CONSUMER !== 'off',
+    bodyLimit: env.HTTP_BODY_LIMIT ?? '256kb',
+    logLevel: (env.LOG_LEVEL as LogLevel) ?? 'log',
+  };
+}

@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import { ContractViolation, decodeEvent, EventEnvelope, TOPICS } from '@fundline/contracts';
+import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProcessedEvent } from './processed-event.entity';
+
+/** Applies one event type's effect inside the consumer's transaction (the same one that records the event). */
+export interface IntegrationEventHandler {
+  readonly handles: readonly string[];
+  handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+}
+
+export interface EventConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handlers: IntegrationEventHandler[];
+  /** Attempts before a failing event is dead-lettered (the first try included). */
+  maxAttempts?: number;
+  initialBackoffMs?: number;
+}
+
+export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/**
+ * Consumes integration events idempotently: each event is applied and recorded in `processed_events` in one
+ * transaction. A message that breaks its contract goes straight to the dead-letter topic; one whose handler keeps
+ * failing goes there after `maxAttempts` tries with exponential backoff. Either way the partition moves on.
+ */
+export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private readonly byType = new Map<string, IntegrationEventHandler>();
+  private readonly listeners = new Set<(event: EventEnvelope | undefined, outcome: Outcome) => void>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: EventConsumerOptions,
+  ) {
+    for (const handler of options.handlers) for (const type of handler.handles) this.byType.set(type, handler);
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 100,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const { event, outcome } = await this.process(topic, partition, message);
+        for (const listener of this.listeners) listener(event, outcome);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  /** Lets tests and the read-your-writes wait observe what the consumer did. */
+  onProcessed(listener: (event: EventEnvelope | undefined, outcome: Outcome) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<{ event?: EventEnvelope; outcome: Outcome }> {
+    let event: EventEnvelope;
+    try {
+      event = decodeEvent(message.value);
+    } catch (error) {
+      await this.deadLetter(topic, partition, message, error as Error, 1);
+      return { outcome: 'dead-lettered' };
+    }
+    const handler = this.byType.get(event.type);
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const initialBackoffMs = this.options.initialBackoffMs ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.apply(event, handler, topic, partition, message.offset);
+        return { event, outcome };
+      } catch (error) {
+        if (error instanceof ContractViolation || attempt >= maxAttempts) {
+          await this.deadLetter(topic, partition, message, error as Error, attempt);
+          return { event, outcome: 'dead-lettered' };
+        }
+        const backoffMs = Math.min(initialBackoffMs * 2 ** (attempt - 1), 5_000);
+        this.logger.warn(`${event.type} ${event.eventId} failed (attempt ${attempt}), retrying in ${backoffMs} ms`);
+        await new Promise((r) => setTimeout(r, backoffMs));
+      }
+    }
+  }
+
+  private apply(
+    event: EventEnvelope,
+    handler: IntegrationEventHandler | undefined,
+    topic: string,
+    partition: number,
+    offset: string,
+  ): Promise<Outcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProcessedEvent)
+        .values({ eventId: event.eventId, type: event.type, topic, partition, offset })
+        .orIgnore()
+        .returning(['eventId'])
+        .execute();
+      if (inserted.raw.length === 0) return 'duplicate';
+      if (!handler) return 'ignored';
+      await handler.handle(event, manager);
+      return 'applied';
+    });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: Error,
+    attempts: number,
+  ): Promise<void> {
+    this.logger.error(`dead-lettering ${topic}[${partition}]@${message.offset}: ${error.message}`);
+    await this.producer!.send({
+      topic: TOPICS.deadLetter,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlt-original-topic': topic,
+            'dlt-original-partition': String(partition),
+            'dlt-original-offset': message.offset,
+            'dlt-consumer-group': this.options.groupId,
+            'dlt-error-class': error.name,
+            'dlt-error-message': error.message.slice(0, 2_000),
+            'dlt-attempts': String(attempts),
+            'dlt-failed-at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+}

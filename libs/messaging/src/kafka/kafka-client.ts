@@ -1,0 +1,47 @@
+import { TOPIC_PARTITIONS, TOPICS } from '@fundline/contracts';
+import { Kafka, logLevel } from 'kafkajs';
+
+export function createKafka(clientId: string, brokers: string[]): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.ERROR,
+    retry: { initialRetryTime: 200, retries: 10 },
+  });
+}
+
+/**
+ * Topics are created explicitly (auto-creation is off on our broker): a consumer subscribing before a topic exists
+ * would fail, and partition counts are a design decision, not an accident.
+ */
+export async function ensureTopics(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = Object.values(TOPICS).filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
+      });
+    }
+  } catch (error) {
+    // Another service may create the same topic at the same moment; that is the state we wanted anyway.
+    if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function kafkaReachable(kafka: Kafka, timeoutMs = 2_000): Promise<boolean> {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  const check = admin
+    .connect()
+    .then(() => admin.describeCluster())
+    .then(() => true)
+    .catch(() => false)
+    .finally(() => admin.disconnect().catch(() => undefined));
+  return Promise.race([check, timeout]);
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Actor, assertValidEvent, EVENT_CONTRACTS, EventEnvelope } from '@fundline/contracts';
+import { EntityManager } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface NewEvent<TPayload extends object> {
+  type: string;
+  aggregateId: string;
+  payload: TPayload;
+  actor: Actor;
+  correlationId: string;
+  causationId?: string;
+  occurredAt: Date;
+}
+
+export function envelopeFor<TPayload extends object>(event: NewEvent<TPayload>): EventEnvelope<TPayload> {
+  const contract = EVENT_CONTRACTS[event.type];
+  if (!contract) throw new Error(`no contract for event type ${event.type}`);
+  return {
+    eventId: randomUUID(),
+    type: event.type,
+    aggregateType: contract.aggregateType,
+    aggregateId: event.aggregateId,
+    occurredAt: event.occurredAt.toISOString(),
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    actor: { ...event.actor },
+    payload: event.payload,
+  };
+}
+
+/**
+ * Adds events to the outbox inside the caller's transaction. Nothing reaches Kafka unless that transaction
+ * commits; the relay publishes them afterwards. Events are checked against their contract first, so a producer
+ * can never publish what its consumers would dead-letter.
+ */
+export async function appendToOutbox(manager: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
+  for (const envelope of envelopes) {
+    assertValidEvent(envelope);
+    await manager.insert(OutboxMessage, {
+      eventId: envelope.eventId,
+      topic: EVENT_CONTRACTS[envelope.type].topic,
+      key: envelope.aggregateId,
+      type: envelope.type,
+      envelope: JSON.parse(JSON.stringify(envelope)) as object,
+    });
+  }
+}
