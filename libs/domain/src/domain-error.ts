@@ -2,7 +2,11 @@
  * A broken business rule. Domain code throws these with a stable code (`CONCEPT_NOTE.NOT_DRAFT`) and the id of the
  * rule in rules.md; libs/http maps them to RFC 9457 problem+json in one place, so the domain knows nothing of HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'forbidden' | 'conflict';
+/**
+ * `malformed`: the request names something that does not exist (an unknown thematic area): 400.
+ * `invalid`: a well-formed request breaks a business rule: 422.
+ */
+export type DomainErrorKind = 'malformed' | 'invalid' | 'not-found' | 'forbidden' | 'conflict';
 
 export interface Violation {
   /** The request field the violation is about, as a dotted path (`budget.0.amount`). */
@@ -25,7 +29,7 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
-  static invalid(code: string, violations: Violation[]): DomainError {
-    return new DomainError(code, violations.map((v) => v.message).join('; '), 'invalid', violations);
+  static invalid(code: string, violations: Violation[], kind: DomainErrorKind = 'invalid'): DomainError {
+    return new DomainError(code, violations.map((v) => v.message).join('; '), kind, violations);
   }
 }

@@ -7,3 +7,5 @@ export * from './health/health.controller';
 export * from './pagination';
 export * from './service-app';
 export * from './service-config';
+export * from './money-dto';
+export * from './run-service';

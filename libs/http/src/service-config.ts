@@ -6,6 +6,8 @@ export interface ServiceConfig {
   port: number;
   databaseUrl: string;
   kafkaBrokers: string[];
+  /** Prefix of topics and consumer groups, to share one cluster between environments (KAFKA_NAMESPACE). */
+  kafkaNamespace: string;
   auth: AuthConfig;
   /** Whether this process runs its outbox relay and its consumer; on by default. */
   relay: boolean;
@@ -21,6 +23,7 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort: number
     port: Number(env.PORT ?? defaultPort),
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fundline',
     kafkaBrokers: brokers,
+    kafkaNamespace: env.KAFKA_NAMESPACE ?? '',
     auth: authConfigFromEnv(env),
     relay: env.OUTBOX_RELAY !== 'off',
     consume: env.EVENT_CONSUMER !== 'off',

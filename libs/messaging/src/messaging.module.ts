@@ -23,6 +23,8 @@ export interface MessagingOptions {
   serviceName: string;
   schema: string;
   brokers: string[];
+  /** Prefix of every topic and consumer group (see physicalName); empty in a normal deployment. */
+  namespace: string;
   /** Whether this process runs the outbox relay (a service that publishes nothing leaves it off). */
   relay: boolean;
   consume?: {
@@ -37,12 +39,13 @@ export interface MessagingOptions {
 class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(OPTIONS) private readonly options: MessagingOptions,
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() private readonly consumer?: EventConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka);
+    await ensureTopics(this.kafka, this.options.namespace);
     await this.relay?.start();
     await this.consumer?.start();
   }
@@ -69,7 +72,7 @@ export class MessagingModule {
       providers.push({
         provide: OutboxRelay,
         inject: [DataSource, KAFKA],
-        useFactory: (dataSource: DataSource, kafka: Kafka) => new OutboxRelay(dataSource, kafka, { schema: options.schema }),
+        useFactory: (dataSource: DataSource, kafka: Kafka) => new OutboxRelay(dataSource, kafka, { schema: options.schema, namespace: options.namespace }),
       });
     }
     if (options.consume) {
@@ -81,6 +84,7 @@ export class MessagingModule {
           new EventConsumer(dataSource, kafka, {
             groupId: consume.groupId,
             topics: consume.topics,
+            namespace: options.namespace,
             handlers: instances,
             maxAttempts: consume.maxAttempts,
           }),

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ContractViolation, decodeEvent, EventEnvelope, TOPICS } from '@fundline/contracts';
 import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
+import { physicalName } from '../kafka/kafka-client';
 import { ProcessedEvent } from './processed-event.entity';
 
 /** Applies one event type's effect inside the consumer's transaction (the same one that records the event). */
@@ -13,6 +14,7 @@ export interface IntegrationEventHandler {
 export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
+  namespace?: string;
   handlers: IntegrationEventHandler[];
   /** Attempts before a failing event is dead-lettered (the first try included). */
   maxAttempts?: number;
@@ -46,13 +48,13 @@ export class EventConsumer {
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
     this.consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
+      groupId: this.physical(this.options.groupId),
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const { event, outcome } = await this.process(topic, partition, message);
@@ -66,6 +68,10 @@ export class EventConsumer {
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
+  }
+
+  private physical(name: string): string {
+    return physicalName(this.options.namespace ?? '', name);
   }
 
   /** Lets tests and the read-your-writes wait observe what the consumer did. */
@@ -137,7 +143,7 @@ export class EventConsumer {
   ): Promise<void> {
     this.logger.error(`dead-lettering ${topic}[${partition}]@${message.offset}: ${error.message}`);
     await this.producer!.send({
-      topic: TOPICS.deadLetter,
+      topic: this.physical(TOPICS.deadLetter),
       acks: -1,
       messages: [
         {

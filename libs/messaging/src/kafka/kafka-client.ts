@@ -14,12 +14,22 @@ export function createKafka(clientId: string, brokers: string[]): Kafka {
  * Topics are created explicitly (auto-creation is off on our broker): a consumer subscribing before a topic exists
  * would fail, and partition counts are a design decision, not an accident.
  */
-export async function ensureTopics(kafka: Kafka): Promise<void> {
+/**
+ * A namespace prefixes every topic and consumer group, so that several Fundline environments (or test runs) can
+ * share one Kafka cluster without seeing each other's events. Empty in a normal deployment.
+ */
+export function physicalName(namespace: string, name: string): string {
+  return namespace ? `${namespace}.${name}` : name;
+}
+
+export async function ensureTopics(kafka: Kafka, namespace = ''): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = Object.values(TOPICS).filter((t) => !existing.has(t));
+    const missing = Object.values(TOPICS)
+      .map((t) => physicalName(namespace, t))
+      .filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { physicalName } from '../kafka/kafka-client';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
   schema: string;
+  namespace?: string;
   batchSize?: number;
   /** How often to look for unpublished rows when nobody nudged the relay. */
   pollIntervalMs?: number;
@@ -101,7 +103,7 @@ export class OutboxRelay {
       if (batch.length === 0) return 0;
       await producer.sendBatch({
         acks: -1,
-        topicMessages: groupByTopic(batch),
+        topicMessages: groupByTopic(batch, this.options.namespace ?? ''),
       });
       await manager.update(
         OutboxMessage,
@@ -113,11 +115,11 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(batch: OutboxMessage[]) {
+function groupByTopic(batch: OutboxMessage[], namespace: string) {
   const byTopic = new Map<string, OutboxMessage[]>();
   for (const message of batch) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
   return [...byTopic].map(([topic, messages]) => ({
-    topic,
+    topic: physicalName(namespace, topic),
     messages: messages.map((m) => ({
       key: m.key,
       value: JSON.stringify(m.envelope),

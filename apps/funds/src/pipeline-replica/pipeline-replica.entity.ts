@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The funds service's local copy of what is in the pipeline, fed by concept events, so that an allocation can be
+ * checked against it inside the funds service's own transaction, never across the network.
+ */
+@Entity({ name: 'pipeline_replica' })
+export class PipelineReplicaRecord {
+  @PrimaryColumn('uuid', { name: 'concept_id' })
+  conceptId: string;
+
+  @Column('text')
+  fund: string;
+
+  @Column('text')
+  status: string;
+
+  @Column('char', { name: 'submitting_country', length: 3 })
+  submittingCountry: string;
+
+  @Column('char', { length: 3, array: true })
+  countries: string[];
+
+  @Column('bigint', { name: 'requested_minor' })
+  requestedMinor: string;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

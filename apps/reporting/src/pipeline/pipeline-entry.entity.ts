@@ -1,0 +1,49 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Read model: one row per concept in the pipeline, projected from concept events only. */
+@Entity({ name: 'pipeline_entries' })
+@Index('pipeline_entries_by_country', ['submittingCountry', 'submittedAt'])
+export class PipelineEntryRecord {
+  @PrimaryColumn('uuid', { name: 'concept_id' })
+  conceptId: string;
+
+  @Column('text')
+  fund: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  status: string;
+
+  @Column('int')
+  version: number;
+
+  @Column('char', { name: 'submitting_country', length: 3 })
+  submittingCountry: string;
+
+  @Column('text')
+  scope: string;
+
+  @Column('char', { length: 3, array: true })
+  countries: string[];
+
+  @Column('int', { name: 'thematic_area', nullable: true })
+  thematicArea: number | null;
+
+  @Column('bigint', { name: 'requested_minor' })
+  requestedMinor: string;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('timestamptz', { name: 'submitted_at' })
+  submittedAt: Date;
+
+  /** The last event applied to this row and where it sat on its topic: the projection's position. */
+  @Column('uuid', { name: 'last_event_id' })
+  lastEventId: string;
+
+  @Column('timestamptz', { name: 'projected_at' })
+  projectedAt: Date;
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@fundline/auth';
+import { Actor, FUNDS } from '@fundline/contracts';
+import { DomainError } from '@fundline/domain';
+import { Page, PageQuery } from '@fundline/http';
+import { Money } from '@fundline/money';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { DataSource, FindOptionsWhere } from 'typeorm';
+import { PipelineEntryRecord } from './pipeline-entry.entity';
+
+export class PipelineQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FUNDS })
+  @IsOptional()
+  @IsIn(FUNDS)
+  fund?: string;
+
+  @ApiPropertyOptional({ example: 'PHL', description: 'Submitting country (ISO 3166 alpha-3)' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/)
+  country?: string;
+
+  @ApiPropertyOptional({ example: 'submitted' })
+  @IsOptional()
+  @Matches(/^[a-z-]{1,40}$/)
+  status?: string;
+}
+
+function view(r: PipelineEntryRecord) {
+  return {
+    conceptId: r.conceptId,
+    fund: r.fund,
+    title: r.title,
+    status: r.status,
+    version: r.version,
+    submittingCountry: r.submittingCountry,
+    scope: r.scope,
+    countries: r.countries,
+    thematicArea: r.thematicArea,
+    requested: Money.ofMinor(BigInt(r.requestedMinor), r.currency).toJSON(),
+    submittedAt: r.submittedAt.toISOString(),
+  };
+}
+
+@ApiTags('pipeline')
+@ApiBearerAuth()
+@Controller('pipeline')
+@Roles('government', 'fund-admin', 'steering-committee', 'finance-officer')
+export class PipelineController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Submitted concepts (read model): fund staff see all, a government only its own' })
+  async list(@CurrentActor() actor: Actor, @Query() query: PipelineQuery): Promise<Page<ReturnType<typeof view>>> {
+    const where: FindOptionsWhere<PipelineEntryRecord> = {
+      ...(query.fund ? { fund: query.fund } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.country ? { submittingCountry: query.country } : {}),
+      // A government's filter is forced to its own country, whatever it asked for.
+      ...(actor.role === 'government' ? { submittingCountry: actor.country } : {}),
+    };
+    const [rows, total] = await this.dataSource.manager.findAndCount(PipelineEntryRecord, {
+      where,
+      order: { submittedAt: 'DESC', conceptId: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
+  }
+
+  @Get(':conceptId')
+  @ApiOperation({ summary: 'One pipeline entry (a government only its own)' })
+  async get(@CurrentActor() actor: Actor, @Param('conceptId', ParseUUIDPipe) conceptId: string) {
+    const row = await this.dataSource.manager.findOne(PipelineEntryRecord, { where: { conceptId } });
+    if (!row || (actor.role === 'government' && row.submittingCountry !== actor.country)) {
+      throw new DomainError('PIPELINE.NOT_FOUND', `pipeline entry ${conceptId} not found`, 'not-found');
+    }
+    return view(row);
+  }
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@fundline/auth';
+import { TOPICS } from '@fundline/contracts';
+import { HealthController, ServiceConfig } from '@fundline/http';
+import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
+import { typeOrmOptions } from '@fundline/persistence';
+import { ReportingSchema1763800000000 } from './migrations/1763800000000-reporting-schema';
+import { ConceptNoteSubmittedProjection } from './pipeline/concept-note-submitted.projection';
+import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
+import { PipelineController } from './pipeline/pipeline.controller';
+
+export const REPORTING_SCHEMA = 'reporting';
+
+/** The read side: projections of every event into query tables, and the reports built on them. */
+@Module({})
+export class ReportingModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: ReportingModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          typeOrmOptions({
+            url: config.databaseUrl,
+            schema: REPORTING_SCHEMA,
+            entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord],
+            migrations: [ReportingSchema1763800000000],
+          }),
+        ),
+        AuthModule.forRoot(config.auth),
+        MessagingModule.forRoot({
+          serviceName: 'reporting',
+          schema: REPORTING_SCHEMA,
+          brokers: config.kafkaBrokers,
+          namespace: config.kafkaNamespace,
+          relay: false,
+          consume: config.consume
+            ? {
+                groupId: 'fundline-reporting',
+                topics: [TOPICS.concepts, TOPICS.funds],
+                handlers: [ConceptNoteSubmittedProjection],
+              }
+            : undefined,
+        }),
+      ],
+      controllers: [PipelineController, HealthController],
+    };
+  }
+}

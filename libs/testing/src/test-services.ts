@@ -1,0 +1,66 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { INestApplication, DynamicModule } from '@nestjs/common';
+import { Role } from '@fundline/contracts';
+import { signDevelopmentToken } from '@fundline/auth';
+import { createHttpApp, ServiceConfig } from '@fundline/http';
+import { ensureSchema } from '@fundline/persistence';
+import { Kafka, logLevel } from 'kafkajs';
+
+export const TEST_JWT_SECRET = randomBytes(32).toString('hex');
+
+export function kafkaBrokers(): string[] {
+  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set: run the tests through jest (global setup)');
+  return brokers;
+}
+
+export function testConfig(databaseUrl: string, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return {
+    port: 0,
+    databaseUrl,
+    kafkaBrokers: kafkaBrokers(),
+    kafkaNamespace: `test-${randomBytes(4).toString('hex')}`,
+    auth: { secret: TEST_JWT_SECRET, audience: 'fundline', issuer: 'fundline-dev' },
+    relay: true,
+    consume: true,
+    bodyLimit: '256kb',
+    logLevel: 'error',
+    ...overrides,
+  };
+}
+
+/** A Nest app of one service, on the given database, initialised (migrations run, consumer joined). */
+export async function startService(
+  name: string,
+  schema: string,
+  module: DynamicModule,
+  databaseUrl: string,
+): Promise<INestApplication> {
+  await ensureSchema(databaseUrl, schema);
+  const app = await createHttpApp(module, { service: name, title: name, description: name, logLevel: 'error' });
+  await app.init();
+  return app;
+}
+
+export function tokenFor(role: Role, country?: string, options: { sub?: string } = {}): string {
+  return signDevelopmentToken(TEST_JWT_SECRET, { sub: options.sub ?? `${role}-${country ?? 'staff'}`, role, country });
+}
+
+export function bearer(role: Role, country?: string): { Authorization: string } {
+  return { Authorization: `Bearer ${tokenFor(role, country)}` };
+}
+
+export function testKafka(): Kafka {
+  return new Kafka({ clientId: `test-${randomUUID()}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
