@@ -9,8 +9,10 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // NestJS 12 ships ES modules only; jest's CommonJS runtime gets them compiled by swc like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {
@@ -23,6 +25,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: Object.fromEntries(aliases.map((a) => [`^@fundline/${a}$`, `<rootDir>/libs/${a}/src`])),
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60_000,

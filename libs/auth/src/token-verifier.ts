@@ -1,6 +1,6 @@
 import { Actor, Role } from '@fundline/contracts';
+import { createPublicKey, JsonWebKey } from 'node:crypto';
 import jwt, { JwtHeader, JwtPayload } from 'jsonwebtoken';
-import { JwksClient } from 'jwks-rsa';
 import { AuthConfig } from './auth.config';
 
 export const USER_ROLES: readonly Role[] = ['government', 'steering-committee', 'finance-officer', 'fund-admin'];
@@ -14,11 +14,9 @@ export class InvalidToken extends Error {
 
 /** Verifies a bearer token and turns its claims into the Actor recorded with every change (G3). */
 export class TokenVerifier {
-  private readonly jwks: JwksClient | undefined;
+  private jwks: { keys: Map<string, string>; fetchedAt: number } | undefined;
 
-  constructor(private readonly config: AuthConfig) {
-    this.jwks = config.jwksUrl ? new JwksClient({ jwksUri: config.jwksUrl, cache: true, rateLimit: true }) : undefined;
-  }
+  constructor(private readonly config: AuthConfig) {}
 
   async verify(token: string): Promise<Actor> {
     const claims = await new Promise<JwtPayload>((resolve, reject) => {
@@ -46,8 +44,26 @@ export class TokenVerifier {
   private async key(header: JwtHeader): Promise<string> {
     if (this.config.secret) return this.config.secret;
     if (this.config.publicKey) return this.config.publicKey;
-    const signingKey = await this.jwks!.getSigningKey(header.kid);
-    return signingKey.getPublicKey();
+    return this.jwksKey(header.kid);
+  }
+
+  /** Keys of the identity provider, cached for ten minutes and refetched once when an unknown `kid` appears. */
+  private async jwksKey(kid: string | undefined): Promise<string> {
+    const fresh = this.jwks && Date.now() - this.jwks.fetchedAt < 600_000;
+    if (!fresh || (kid && !this.jwks!.keys.has(kid))) {
+      const response = await fetch(this.config.jwksUrl!, { signal: AbortSignal.timeout(5_000) });
+      if (!response.ok) throw new InvalidToken(`JWKS endpoint answered ${response.status}`);
+      const body = (await response.json()) as { keys?: Array<JsonWebKey & { kid?: string; use?: string }> };
+      const keys = new Map<string, string>();
+      for (const jwk of body.keys ?? []) {
+        if (jwk.use && jwk.use !== 'sig') continue;
+        keys.set(jwk.kid ?? '', createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+      }
+      this.jwks = { keys, fetchedAt: Date.now() };
+    }
+    const key = this.jwks!.keys.get(kid ?? '') ?? (this.jwks!.keys.size === 1 ? [...this.jwks!.keys.values()][0] : undefined);
+    if (!key) throw new InvalidToken(`no signing key ${kid ?? '(no kid)'} in the JWKS`);
+    return key;
   }
 }
 

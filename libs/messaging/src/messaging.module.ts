@@ -1,11 +1,11 @@
 import {
+  BeforeApplicationShutdown,
   DynamicModule,
   Global,
   Inject,
   Injectable,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
   Optional,
   Provider,
   Type,
@@ -36,7 +36,7 @@ export interface MessagingOptions {
 }
 
 @Injectable()
-class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(OPTIONS) private readonly options: MessagingOptions,
@@ -50,7 +50,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     await this.consumer?.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pool closes (onApplicationShutdown), so in-flight work can still commit. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay?.stop();
   }

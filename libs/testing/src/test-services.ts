@@ -64,3 +64,40 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+export interface ReadMessage {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+}
+
+/** Reads a topic from the beginning with a throw-away consumer until `enough` says so (or the time is up). */
+export async function readTopic(
+  topic: string,
+  enough: (messages: ReadMessage[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<ReadMessage[]> {
+  const consumer = testKafka().consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const messages: ReadMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        messages.push({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+          partition,
+          offset: message.offset,
+        });
+      },
+    });
+    await eventually(async () => (enough(messages) ? true : undefined), timeoutMs, `messages on ${topic}`);
+    return messages;
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -154,7 +154,7 @@ export class EventConsumer {
             'dlt-original-topic': topic,
             'dlt-original-partition': String(partition),
             'dlt-original-offset': message.offset,
-            'dlt-consumer-group': this.options.groupId,
+            'dlt-consumer-group': this.physical(this.options.groupId),
             'dlt-error-class': error.name,
             'dlt-error-message': error.message.slice(0, 2_000),
             'dlt-attempts': String(attempts),

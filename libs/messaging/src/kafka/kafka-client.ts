@@ -1,11 +1,22 @@
 import { TOPIC_PARTITIONS, TOPICS } from '@fundline/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+
+/** kafkajs logs through Nest's logger; its errors are retried by the client itself, so they are warnings here. */
+function kafkaLogCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }: LogEntry) => {
+    const text = `${log.message}${log.broker ? ` (broker ${log.broker})` : ''}`;
+    if (level <= logLevel.WARN) logger.warn(text);
+  };
+}
 
 export function createKafka(clientId: string, brokers: string[]): Kafka {
   return new Kafka({
     clientId,
     brokers,
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
     retry: { initialRetryTime: 200, retries: 10 },
   });
 }

@@ -1,0 +1,190 @@
+import { bearer, connect, eventually } from '@fundline/testing';
+import { Client } from 'pg';
+import request from 'supertest';
+import { aConceptNote } from '../support/concept-note-builder';
+import { FundlineSystem } from '../support/fundline-system';
+
+describe('a concept note flows from a government to the read model through Kafka', () => {
+  let system: FundlineSystem;
+  let db: Client;
+
+  beforeAll(async () => {
+    system = await FundlineSystem.start();
+    db = await connect(system.db.url);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+  });
+
+  async function draftAndSubmit(country = 'PHL', overrides: Record<string, unknown> = {}) {
+    const draft = await request(system.http('concepts'))
+      .post('/concept-notes')
+      .set(bearer('government', country))
+      .send(aConceptNote({ countries: [country], ...overrides }))
+      .expect(201);
+    const submitted = await request(system.http('concepts'))
+      .post(`/concept-notes/${draft.body.id}/submit`)
+      .set(bearer('government', country))
+      .expect(200);
+    return submitted.body as { id: string; status: string };
+  }
+
+  async function pipelineEntry(id: string, country?: string) {
+    const res = await request(system.http('reporting'))
+      .get(`/pipeline/${id}`)
+      .set(country ? bearer('government', country) : bearer('fund-admin'));
+    return res.status === 200 ? res.body : undefined;
+  }
+
+  it('G4 a government drafts and submits; the submission reaches the pipeline read model and the funds replica', async () => {
+    const submitted = await draftAndSubmit('PHL');
+    expect(submitted.status).toBe('submitted');
+
+    const entry = await eventually(() => pipelineEntry(submitted.id), 20_000, 'the pipeline entry');
+    expect(entry).toMatchObject({
+      conceptId: submitted.id,
+      fund: 'MIGRATION_MPTF',
+      status: 'submitted',
+      submittingCountry: 'PHL',
+      thematicArea: 4,
+      requested: { amount: '1500000.00', currency: 'USD' },
+    });
+
+    const replica = await eventually(async () => {
+      const { rows } = await db.query('SELECT * FROM funds.pipeline_replica WHERE concept_id = $1', [submitted.id]);
+      return rows[0];
+    });
+    expect(replica.requested_minor).toBe('150000000');
+
+    const list = await request(system.http('reporting')).get('/pipeline').set(bearer('finance-officer')).expect(200);
+    expect(list.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(submitted.id);
+  });
+
+  it('G3 records who submitted, in which role and country, in the concept history', async () => {
+    const submitted = await draftAndSubmit('MEX');
+    const history = await request(system.http('concepts'))
+      .get(`/concept-notes/${submitted.id}/history`)
+      .set(bearer('government', 'MEX'))
+      .expect(200);
+    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['draft-created', 'submitted']);
+    expect(history.body[1]).toMatchObject({
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      actor: { role: 'government', country: 'MEX' },
+    });
+  });
+
+  it('G4 refuses to submit the same concept twice', async () => {
+    const submitted = await draftAndSubmit('PHL');
+    const res = await request(system.http('concepts'))
+      .post(`/concept-notes/${submitted.id}/submit`)
+      .set(bearer('government', 'PHL'))
+      .expect(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'CONCEPT_NOTE.TRANSITION_NOT_ALLOWED', status: 409 });
+    expect(res.body.errors[0]).toMatchObject({ field: 'status', rule: 'G4' });
+  });
+
+  describe('a government sees only its own concepts', () => {
+    let philippines: { id: string };
+
+    beforeAll(async () => {
+      philippines = await draftAndSubmit('PHL');
+      await eventually(() => pipelineEntry(philippines.id), 20_000, 'the pipeline entry');
+    });
+
+    it('refuses another country the concept note itself (404, existence not disclosed)', async () => {
+      const res = await request(system.http('concepts'))
+        .get(`/concept-notes/${philippines.id}`)
+        .set(bearer('government', 'MEX'))
+        .expect(404);
+      expect(res.body.code).toBe('CONCEPT_NOTE.NOT_FOUND');
+      await request(system.http('concepts'))
+        .get(`/concept-notes/${philippines.id}`)
+        .set(bearer('government', 'PHL'))
+        .expect(200);
+    });
+
+    it('refuses another country the concept history and the submit', async () => {
+      await request(system.http('concepts'))
+        .get(`/concept-notes/${philippines.id}/history`)
+        .set(bearer('government', 'MEX'))
+        .expect(404);
+      await request(system.http('concepts'))
+        .post(`/concept-notes/${philippines.id}/submit`)
+        .set(bearer('government', 'MEX'))
+        .expect(404);
+    });
+
+    it('filters the pipeline read model to the government’s own country, whatever filter it asks for', async () => {
+      const mexico = await request(system.http('reporting'))
+        .get('/pipeline?country=PHL')
+        .set(bearer('government', 'MEX'))
+        .expect(200);
+      expect(mexico.body.items.every((i: { submittingCountry: string }) => i.submittingCountry === 'MEX')).toBe(true);
+      expect(mexico.body.items.map((i: { conceptId: string }) => i.conceptId)).not.toContain(philippines.id);
+      await request(system.http('reporting')).get(`/pipeline/${philippines.id}`).set(bearer('government', 'MEX')).expect(404);
+
+      const own = await request(system.http('reporting')).get('/pipeline').set(bearer('government', 'PHL')).expect(200);
+      expect(own.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(philippines.id);
+    });
+
+    it('lets only a government draft a concept note', async () => {
+      await request(system.http('concepts')).post('/concept-notes').set(bearer('fund-admin')).send(aConceptNote()).expect(403);
+      await request(system.http('concepts')).post('/concept-notes').send(aConceptNote()).expect(401);
+    });
+  });
+
+  describe('bad input gets 400 problem+json naming the field and the rule, and stores nothing', () => {
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['a missing title', { title: undefined }, 'title'],
+      ['an unknown thematic area', { thematicArea: 9 }, 'thematicArea'],
+      ['a negative amount', { requested: { amount: '-100.00', currency: 'USD' } }, 'requested.amount'],
+      ['a non-decimal amount', { requested: { amount: '1e6', currency: 'USD' } }, 'requested.amount'],
+      ['an amount as a JSON number', { requested: { amount: 1000, currency: 'USD' } }, 'requested.amount'],
+      ['three decimal places', { requested: { amount: '10.001', currency: 'USD' } }, 'requested.amount'],
+      ['an extra field', { approvedBy: 'me' }, 'approvedBy'],
+      ['a GCM objective out of range', { gcmObjectives: [24] }, 'gcmObjectives'],
+      ['a malformed country code', { countries: ['Philippines'] }, 'countries'],
+      ['an unknown country code', { countries: ['PHL', 'ZZZ'], scope: 'regional' }, 'countries'],
+      ['an unknown UN organisation', { participatingOrganisations: ['ILO', 'ACME'] }, 'participatingOrganisations'],
+    ];
+
+    it.each(cases)('refuses %s', async (_, overrides, field) => {
+      const before = await db.query('SELECT count(*)::int AS n FROM concepts.concept_notes');
+      const res = await request(system.http('concepts'))
+        .post('/concept-notes')
+        .set(bearer('government', 'PHL'))
+        .send(aConceptNote(overrides))
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 400, type: expect.stringMatching(/^urn:fundline:problem:/) });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors.every((e: { rule: string }) => typeof e.rule === 'string')).toBe(true);
+      expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(/);
+      const after = await db.query('SELECT count(*)::int AS n FROM concepts.concept_notes');
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+    });
+
+    it('refuses malformed JSON with problem+json', async () => {
+      const res = await request(system.http('concepts'))
+        .post('/concept-notes')
+        .set(bearer('government', 'PHL'))
+        .set('Content-Type', 'application/json')
+        .send('{"title": ')
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+
+    it('M1 refuses (422) GCM objectives none of which belong to the primary thematic area', async () => {
+      const res = await request(system.http('concepts'))
+        .post('/concept-notes')
+        .set(bearer('government', 'PHL'))
+        .send(aConceptNote({ thematicArea: 5, gcmObjectives: [5, 6] }))
+        .expect(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'gcmObjectives', rule: 'M1' })]);
+    });
+  });
+});

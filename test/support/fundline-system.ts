@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { ServiceConfig } from '@fundline/http';
+import { createTestDatabase, startService, testConfig, TestDatabase } from '@fundline/testing';
+import { CONCEPTS_SCHEMA, ConceptsModule } from '../../apps/concepts/src/concepts.module';
+import { FUNDS_SCHEMA, FundsModule } from '../../apps/funds/src/funds.module';
+import { REPORTING_SCHEMA, ReportingModule } from '../../apps/reporting/src/reporting.module';
+
+export type ServiceName = 'concepts' | 'funds' | 'reporting';
+
+/**
+ * The three services in this process, on a fresh database and their own Kafka namespace, talking only through
+ * the real broker, as in production. Each service can be stopped and started again to play a crash.
+ */
+export class FundlineSystem {
+  readonly apps: Partial<Record<ServiceName, INestApplication>> = {};
+
+  private constructor(
+    readonly db: TestDatabase,
+    readonly config: ServiceConfig,
+  ) {}
+
+  static async start(overrides: Partial<Record<ServiceName, Partial<ServiceConfig>>> = {}): Promise<FundlineSystem> {
+    const db = await createTestDatabase();
+    const system = new FundlineSystem(db, testConfig(db.url));
+    for (const name of ['concepts', 'funds', 'reporting'] as const) await system.startService(name, overrides[name]);
+    return system;
+  }
+
+  app(name: ServiceName): INestApplication {
+    const app = this.apps[name];
+    if (!app) throw new Error(`${name} is not running`);
+    return app;
+  }
+
+  http(name: ServiceName) {
+    return this.app(name).getHttpServer();
+  }
+
+  async startService(name: ServiceName, overrides: Partial<ServiceConfig> = {}): Promise<INestApplication> {
+    const config = { ...this.config, ...overrides };
+    const [schema, module] =
+      name === 'concepts'
+        ? [CONCEPTS_SCHEMA, ConceptsModule.forRoot(config)]
+        : name === 'funds'
+          ? [FUNDS_SCHEMA, FundsModule.forRoot(config)]
+          : [REPORTING_SCHEMA, ReportingModule.forRoot(config)];
+    const app = await startService(name, schema, module, this.db.url);
+    this.apps[name] = app;
+    return app;
+  }
+
+  async stopService(name: ServiceName): Promise<void> {
+    await this.apps[name]?.close();
+    delete this.apps[name];
+  }
+
+  async stop(): Promise<void> {
+    for (const name of ['reporting', 'funds', 'concepts'] as const) await this.stopService(name);
+    await this.db.drop();
+  }
+}
