@@ -6,6 +6,8 @@ import { createHttpApp, ServiceConfig } from '@fundline/http';
 import { ensureSchema } from '@fundline/persistence';
 import { Kafka, logLevel } from 'kafkajs';
 
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
 export const TEST_JWT_SECRET = randomBytes(32).toString('hex');
 
 export function kafkaBrokers(): string[] {

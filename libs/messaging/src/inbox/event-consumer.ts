@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ContractViolation, decodeEvent, EventEnvelope, TOPICS } from '@fundline/contracts';
 import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { physicalName } from '../kafka/kafka-client';
+import { orderedProducer, physicalName } from '../kafka/kafka-client';
 import { ProcessedEvent } from './processed-event.entity';
 
 /** Applies one event type's effect inside the consumer's transaction (the same one that records the event). */
@@ -45,7 +45,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.consumer) return;
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = orderedProducer(this.kafka);
     await this.producer.connect();
     this.consumer = this.kafka.consumer({
       groupId: this.physical(this.options.groupId),

@@ -1,13 +1,16 @@
 import { TOPIC_PARTITIONS, TOPICS } from '@fundline/contracts';
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 
-/** kafkajs logs through Nest's logger; its errors are retried by the client itself, so they are warnings here. */
+/**
+ * kafkajs logs through Nest's logger. Its errors are retried by the client itself, so they are warnings here; its
+ * own warnings (coordinator not ready yet at start-up, and the like) are left out.
+ */
 function kafkaLogCreator() {
   const logger = new Logger('kafkajs');
   return ({ level, log }: LogEntry) => {
     const text = `${log.message}${log.broker ? ` (broker ${log.broker})` : ''}`;
-    if (level <= logLevel.WARN) logger.warn(text);
+    if (level <= logLevel.ERROR) logger.warn(text);
   };
 }
 
@@ -65,4 +68,12 @@ export async function kafkaReachable(kafka: Kafka, timeoutMs = 2_000): Promise<b
     .catch(() => false)
     .finally(() => admin.disconnect().catch(() => undefined));
   return Promise.race([check, timeout]);
+}
+
+/**
+ * The producer both the relay and the dead-letter path use: idempotent with one request in flight, so a retried
+ * send neither duplicates nor reorders messages of a partition. The partitioner hashes the key (aggregate id).
+ */
+export function orderedProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { physicalName } from '../kafka/kafka-client';
+import { orderedProducer, physicalName } from '../kafka/kafka-client';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
@@ -38,7 +38,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     if (this.running) return;
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = orderedProducer(this.kafka);
     await this.producer.connect();
     this.running = true;
     this.loop = this.run();

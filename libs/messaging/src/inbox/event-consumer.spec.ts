@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { CONCEPT_NOTE_SUBMITTED_V1, EventEnvelope, TOPICS } from '@fundline/contracts';
+import { createTestDatabase, readTopic, TestDatabase, testKafka } from '@fundline/testing';
+import { ensureSchema } from '@fundline/persistence';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { createKafka, ensureTopics, physicalName } from '../kafka/kafka-client';
+import { createMessagingTables, dropMessagingTables } from '../messaging-tables';
+import { appendToOutbox, envelopeFor } from '../outbox/outbox';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { EventConsumer, IntegrationEventHandler, Outcome } from './event-consumer';
+import { ProcessedEvent } from './processed-event.entity';
+
+class MessagingTables1763800000000 implements MigrationInterface {
+  async up(q: QueryRunner) {
+    await createMessagingTables(q, 'messaging_test');
+    await q.query('CREATE TABLE "messaging_test"."effects" ("event_id" uuid NOT NULL, "concept_id" text NOT NULL)');
+  }
+  async down(q: QueryRunner) {
+    await dropMessagingTables(q, 'messaging_test');
+  }
+}
+
+function submitted(conceptNoteId: string): EventEnvelope {
+  return envelopeFor({
+    type: CONCEPT_NOTE_SUBMITTED_V1,
+    aggregateId: conceptNoteId,
+    actor: { userId: 'u1', role: 'government', country: 'PHL' },
+    correlationId: randomUUID(),
+    occurredAt: new Date(),
+    payload: {
+      conceptNoteId,
+      fund: 'MIGRATION_MPTF',
+      title: 'A concept',
+      submittingCountry: 'PHL',
+      scope: 'national',
+      countries: ['PHL'],
+      thematicArea: 1,
+      gcmObjectives: [1],
+      participatingOrganisations: ['ILO', 'IOM'],
+      requested: { amount: '100000.00', currency: 'USD' },
+      version: 1,
+      submittedAt: new Date().toISOString(),
+    },
+  });
+}
+
+/** A handler that fails for the concepts it is told to, and records its effect otherwise. */
+class RecordingHandler implements IntegrationEventHandler {
+  readonly handles = [CONCEPT_NOTE_SUBMITTED_V1];
+  readonly failFor = new Set<string>();
+  attempts = new Map<string, number>();
+
+  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    this.attempts.set(event.aggregateId, (this.attempts.get(event.aggregateId) ?? 0) + 1);
+    await manager.query('INSERT INTO "messaging_test"."effects" VALUES ($1, $2)', [event.eventId, event.aggregateId]);
+    if (this.failFor.has(event.aggregateId)) throw new Error(`handler refuses ${event.aggregateId}`);
+  }
+}
+
+describe('outbox relay and idempotent consumer', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const namespace = `it-${randomUUID().slice(0, 8)}`;
+  const kafka = createKafka('messaging-test', (process.env.KAFKA_BROKERS ?? '').split(','));
+  let relay: OutboxRelay;
+  let consumer: EventConsumer;
+  const handler = new RecordingHandler();
+  const outcomes: Array<[string | undefined, Outcome]> = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await ensureSchema(db.url, 'messaging_test');
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      schema: 'messaging_test',
+      entities: [OutboxMessage, ProcessedEvent],
+      migrations: [MessagingTables1763800000000],
+      migrationsRun: true,
+      synchronize: false,
+    });
+    await dataSource.initialize();
+    await ensureTopics(kafka, namespace);
+    relay = new OutboxRelay(dataSource, kafka, { schema: 'messaging_test', namespace, pollIntervalMs: 50 });
+    consumer = new EventConsumer(dataSource, kafka, {
+      groupId: 'it-consumer',
+      topics: [TOPICS.concepts],
+      namespace,
+      handlers: [handler],
+      maxAttempts: 3,
+      initialBackoffMs: 20,
+    });
+    consumer.onProcessed((event, outcome) => outcomes.push([event?.aggregateId, outcome]));
+    await relay.start();
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await relay?.stop();
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function effects(conceptId: string): Promise<number> {
+    const rows = await dataSource.query('SELECT count(*)::int AS n FROM "messaging_test"."effects" WHERE concept_id = $1', [
+      conceptId,
+    ]);
+    return rows[0].n as number;
+  }
+
+  async function waitFor(conceptId: string, outcome: Outcome) {
+    const deadline = Date.now() + 20_000;
+    while (!outcomes.some(([id, o]) => id === conceptId && o === outcome)) {
+      if (Date.now() > deadline) throw new Error(`no ${outcome} for ${conceptId}; saw ${JSON.stringify(outcomes)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('publishes nothing from a transaction that rolled back', async () => {
+    const rolledBack = randomUUID();
+    const committed = randomUUID();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, [submitted(rolledBack)]);
+        throw new Error('business change failed');
+      }),
+    ).rejects.toThrow('business change failed');
+    await dataSource.transaction((manager) => appendToOutbox(manager, [submitted(committed)]));
+    relay.nudge();
+    await waitFor(committed, 'applied');
+    expect(await effects(rolledBack)).toBe(0);
+    expect(await dataSource.getRepository(OutboxMessage).countBy({ key: rolledBack })).toBe(0);
+  });
+
+  it('refuses to put an event that breaks its contract in the outbox', async () => {
+    const bad = submitted(randomUUID());
+    (bad.payload as { thematicArea: number }).thematicArea = 42;
+    await expect(dataSource.transaction((manager) => appendToOutbox(manager, [bad]))).rejects.toThrow(/thematicArea/);
+  });
+
+  it('keeps the order of one aggregate’s events on its partition', async () => {
+    const conceptId = randomUUID();
+    const events = Array.from({ length: 20 }, () => submitted(conceptId));
+    for (const event of events) await dataSource.transaction((manager) => appendToOutbox(manager, [event]));
+    relay.nudge();
+    const messages = await readTopic(
+      physicalName(namespace, TOPICS.concepts),
+      (m) => m.filter((x) => x.key === conceptId).length >= 20,
+    );
+    const mine = messages.filter((m) => m.key === conceptId);
+    expect(new Set(mine.map((m) => m.partition)).size).toBe(1);
+    expect(mine.map((m) => m.headers['event-id'])).toEqual(events.map((e) => e.eventId));
+  });
+
+  it('applies a redelivered event once', async () => {
+    const conceptId = randomUUID();
+    const event = submitted(conceptId);
+    const producer = kafka.producer();
+    await producer.connect();
+    const message = { key: conceptId, value: JSON.stringify(event) };
+    await producer.send({ topic: physicalName(namespace, TOPICS.concepts), messages: [message, message, message] });
+    await producer.disconnect();
+    await waitFor(conceptId, 'applied');
+    const deadline = Date.now() + 10_000;
+    while (outcomes.filter(([id, o]) => id === conceptId && o === 'duplicate').length < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(outcomes.filter(([id]) => id === conceptId).map(([, o]) => o)).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect(await effects(conceptId)).toBe(1);
+  });
+
+  it('retries a failing handler with backoff, rolls back each try, dead-letters it, and moves on', async () => {
+    const failing = randomUUID();
+    const next = randomUUID();
+    handler.failFor.add(failing);
+    const producer = kafka.producer();
+    await producer.connect();
+    // Same key, so same partition: the next event waits behind the failing one and must still get through.
+    await producer.send({
+      topic: physicalName(namespace, TOPICS.concepts),
+      messages: [
+        { key: 'same-key', value: JSON.stringify(submitted(failing)) },
+        { key: 'same-key', value: JSON.stringify(submitted(next)) },
+      ],
+    });
+    await producer.disconnect();
+    await waitFor(failing, 'dead-lettered');
+    await waitFor(next, 'applied');
+    expect(handler.attempts.get(failing)).toBe(3);
+    expect(await effects(failing)).toBe(0);
+    expect(await dataSource.getRepository(ProcessedEvent).countBy({ type: CONCEPT_NOTE_SUBMITTED_V1 })).toBeGreaterThan(0);
+    const dead = await readTopic(physicalName(namespace, TOPICS.deadLetter), (m) =>
+      m.some((x) => x.headers['dlt-error-message'] === `handler refuses ${failing}`),
+    );
+    const letter = dead.find((x) => x.headers['dlt-error-message'] === `handler refuses ${failing}`)!;
+    expect(letter.headers['dlt-attempts']).toBe('3');
+    expect(JSON.parse(letter.value!).aggregateId).toBe(failing);
+  });
+});
