@@ -119,7 +119,7 @@ async function startBroker(options = {}) {
     `-Dkafka.logs.dir=${logsDir}`,
   ];
   const clusterId = crypto.randomBytes(16).toString('base64url').slice(0, 22);
-  execFileSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties, '-g'], {
+  execFileSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', properties, '-g'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const out = fs.openSync(path.join(logsDir, 'stdout.log'), 'a');

