@@ -94,10 +94,11 @@ async function postgres() {
 
 async function kafka() {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  const port = (await portOpen(9092)) ? undefined : 9092;
+  const defaultFree = !(await portOpen(9092)) && !(await portOpen(9093));
+  const [port, controllerPort] = defaultFree ? [9092, 9093] : [undefined, undefined];
   const dataDir = path.join(STATE, 'kafka');
   fs.mkdirSync(dataDir, { recursive: true });
-  const broker = await startBroker({ port, dataDir, log });
+  const broker = await startBroker({ port, controllerPort, dataDir, log });
   cleanups.push(() => broker.stop());
   return broker.brokers;
 }
@@ -118,7 +119,8 @@ function startService(service, env) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', service.name, 'main.js')], {
     cwd: ROOT,
     env: { ...env, PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel lets a service notice that `npm start` died, however it died, and stop too.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = `[${service.name}] `;
   for (const stream of [child.stdout, child.stderr]) {

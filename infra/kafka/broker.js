@@ -118,8 +118,10 @@ async function startBroker(options = {}) {
     `-Dlog4j.configuration=file:${log4j}`,
     `-Dkafka.logs.dir=${logsDir}`,
   ];
+  // A kept data folder (npm start) is formatted once; its cluster id is then fixed.
+  const formatted = fs.existsSync(path.join(dataDir, 'data', 'meta.properties'));
   const clusterId = crypto.randomBytes(16).toString('base64url').slice(0, 22);
-  execFileSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', properties, '-g'], {
+  if (!formatted) execFileSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', properties, '-g'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const out = fs.openSync(path.join(logsDir, 'stdout.log'), 'a');

@@ -26,6 +26,8 @@ export function runService(definition: ServiceDefinition): void {
       logLevel: config.logLevel,
     });
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    // Started by `npm start` with an IPC channel: when that parent goes away, so does this service.
+    if (process.connected) process.once('disconnect', () => void app.close().then(() => process.exit(0)));
   };
   start().catch((error: unknown) => {
     process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? String(error)}\n`);

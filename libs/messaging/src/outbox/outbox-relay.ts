@@ -23,6 +23,8 @@ export class OutboxRelay {
   private producer: Producer | undefined;
   private running = false;
   private wake: (() => void) | undefined;
+  /** Set by a nudge that came while a batch was being published, so it is not lost to the sleep that follows. */
+  private nudged = false;
   private loop: Promise<void> | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -46,6 +48,7 @@ export class OutboxRelay {
 
   /** Called after a command commits, so its events go out now rather than at the next poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -70,12 +73,14 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.nudged = false;
       try {
         await this.publishPending();
       } catch (error) {
         this.logger.error(`outbox relay failed, retrying: ${(error as Error).message}`);
       }
       if (!this.running) break;
+      if (this.nudged) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollIntervalMs);
         this.wake = () => {
