@@ -125,14 +125,21 @@ describe('a concept note flows from a government to the read model through Kafka
         .expect(200);
       expect(mexico.body.items.every((i: { submittingCountry: string }) => i.submittingCountry === 'MEX')).toBe(true);
       expect(mexico.body.items.map((i: { conceptId: string }) => i.conceptId)).not.toContain(philippines.id);
-      await request(system.http('reporting')).get(`/pipeline/${philippines.id}`).set(bearer('government', 'MEX')).expect(404);
+      await request(system.http('reporting'))
+        .get(`/pipeline/${philippines.id}`)
+        .set(bearer('government', 'MEX'))
+        .expect(404);
 
       const own = await request(system.http('reporting')).get('/pipeline').set(bearer('government', 'PHL')).expect(200);
       expect(own.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(philippines.id);
     });
 
     it('lets only a government draft a concept note', async () => {
-      await request(system.http('concepts')).post('/concept-notes').set(bearer('fund-admin')).send(aConceptNote()).expect(403);
+      await request(system.http('concepts'))
+        .post('/concept-notes')
+        .set(bearer('fund-admin'))
+        .send(aConceptNote())
+        .expect(403);
       await request(system.http('concepts')).post('/concept-notes').send(aConceptNote()).expect(401);
     });
   });

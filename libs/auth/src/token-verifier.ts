@@ -57,11 +57,15 @@ export class TokenVerifier {
       const keys = new Map<string, string>();
       for (const jwk of body.keys ?? []) {
         if (jwk.use && jwk.use !== 'sig') continue;
-        keys.set(jwk.kid ?? '', createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+        keys.set(
+          jwk.kid ?? '',
+          createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString(),
+        );
       }
       this.jwks = { keys, fetchedAt: Date.now() };
     }
-    const key = this.jwks!.keys.get(kid ?? '') ?? (this.jwks!.keys.size === 1 ? [...this.jwks!.keys.values()][0] : undefined);
+    const key =
+      this.jwks!.keys.get(kid ?? '') ?? (this.jwks!.keys.size === 1 ? [...this.jwks!.keys.values()][0] : undefined);
     if (!key) throw new InvalidToken(`no signing key ${kid ?? '(no kid)'} in the JWKS`);
     return key;
   }

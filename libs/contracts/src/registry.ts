@@ -7,14 +7,15 @@ import { TOPICS } from './topics';
 type PayloadClass = new () => object;
 
 /** Every published event type: its payload schema and its topic. A type missing here is an unknown event. */
-export const EVENT_CONTRACTS: Readonly<Record<string, { payload: PayloadClass; topic: string; aggregateType: string }>> =
-  {
-    [CONCEPT_NOTE_SUBMITTED_V1]: {
-      payload: ConceptNoteSubmittedV1,
-      topic: TOPICS.concepts,
-      aggregateType: 'concept-note',
-    },
-  };
+export const EVENT_CONTRACTS: Readonly<
+  Record<string, { payload: PayloadClass; topic: string; aggregateType: string }>
+> = {
+  [CONCEPT_NOTE_SUBMITTED_V1]: {
+    payload: ConceptNoteSubmittedV1,
+    topic: TOPICS.concepts,
+    aggregateType: 'concept-note',
+  },
+};
 
 export class ContractViolation extends Error {
   constructor(message: string) {

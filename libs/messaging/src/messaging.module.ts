@@ -73,7 +73,8 @@ export class MessagingModule {
       providers.push({
         provide: OutboxRelay,
         inject: [DataSource, KAFKA],
-        useFactory: (dataSource: DataSource, kafka: Kafka) => new OutboxRelay(dataSource, kafka, { schema: options.schema, namespace: options.namespace }),
+        useFactory: (dataSource: DataSource, kafka: Kafka) =>
+          new OutboxRelay(dataSource, kafka, { schema: options.schema, namespace: options.namespace }),
       });
     }
     if (options.consume) {

@@ -1,13 +1,13 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { MixedList } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 
 export interface DatabaseOptions {
   url: string;
   /** The schema this service owns; nothing else writes to it. */
   schema: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   poolSize?: number;
 }
 

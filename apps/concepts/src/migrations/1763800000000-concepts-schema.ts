@@ -73,11 +73,10 @@ export class ConceptsSchema1763800000000 implements MigrationInterface {
       [COUNTRIES_SEED.map(([code]) => code), COUNTRIES_SEED.map(([, name]) => name)],
     );
     for (const area of THEMATIC_AREAS_SEED) {
-      await q.query(`INSERT INTO "concepts"."thematic_areas" ("number", "name", "gcm_objectives") VALUES ($1, $2, $3)`, [
-        area.number,
-        area.name,
-        area.gcmObjectives,
-      ]);
+      await q.query(
+        `INSERT INTO "concepts"."thematic_areas" ("number", "name", "gcm_objectives") VALUES ($1, $2, $3)`,
+        [area.number, area.name, area.gcmObjectives],
+      );
     }
     for (const organisation of PARTICIPATING_ORGANISATIONS_SEED) {
       await q.query(

@@ -1,6 +1,11 @@
 import { DomainError } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { ALLOWED_TRANSITIONS, ConceptNote, ConceptNoteContent, ConceptNoteReferenceData } from './concept-note.aggregate';
+import {
+  ALLOWED_TRANSITIONS,
+  ConceptNote,
+  ConceptNoteContent,
+  ConceptNoteReferenceData,
+} from './concept-note.aggregate';
 
 const reference: ConceptNoteReferenceData = {
   thematicAreas: new Map([
@@ -92,7 +97,10 @@ describe('ConceptNote', () => {
   });
 
   it('M2 refuses a concept whose covered countries leave out the submitting government', () => {
-    expect(violationOf(() => draft({ countries: ['IDN'] }, 'PHL'))).toMatchObject({ rules: ['M2'], fields: ['countries'] });
+    expect(violationOf(() => draft({ countries: ['IDN'] }, 'PHL'))).toMatchObject({
+      rules: ['M2'],
+      fields: ['countries'],
+    });
   });
 
   it('M2 accepts a regional concept of two countries and refuses a regional concept of one', () => {

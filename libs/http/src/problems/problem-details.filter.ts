@@ -4,7 +4,13 @@ import { Request, Response } from 'express';
 import { currentCorrelationId } from '../logging/request-context';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
-const STATUS_OF: Record<DomainErrorKind, number> = { malformed: 400, invalid: 422, 'not-found': 404, forbidden: 403, conflict: 409 };
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  malformed: 400,
+  invalid: 422,
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+};
 
 const TITLE_OF: Record<number, string> = {
   400: 'The request is invalid',

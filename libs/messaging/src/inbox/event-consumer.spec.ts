@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CONCEPT_NOTE_SUBMITTED_V1, EventEnvelope, TOPICS } from '@fundline/contracts';
-import { createTestDatabase, readTopic, TestDatabase, testKafka } from '@fundline/testing';
+import { createTestDatabase, readTopic, TestDatabase } from '@fundline/testing';
 import { ensureSchema } from '@fundline/persistence';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { createKafka, ensureTopics, physicalName } from '../kafka/kafka-client';
@@ -104,9 +104,10 @@ describe('outbox relay and idempotent consumer', () => {
   });
 
   async function effects(conceptId: string): Promise<number> {
-    const rows = await dataSource.query('SELECT count(*)::int AS n FROM "messaging_test"."effects" WHERE concept_id = $1', [
-      conceptId,
-    ]);
+    const rows = await dataSource.query(
+      'SELECT count(*)::int AS n FROM "messaging_test"."effects" WHERE concept_id = $1',
+      [conceptId],
+    );
     return rows[0].n as number;
   }
 
@@ -167,7 +168,11 @@ describe('outbox relay and idempotent consumer', () => {
     while (outcomes.filter(([id, o]) => id === conceptId && o === 'duplicate').length < 2 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(outcomes.filter(([id]) => id === conceptId).map(([, o]) => o)).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect(outcomes.filter(([id]) => id === conceptId).map(([, o]) => o)).toEqual([
+      'applied',
+      'duplicate',
+      'duplicate',
+    ]);
     expect(await effects(conceptId)).toBe(1);
   });
 
@@ -190,7 +195,9 @@ describe('outbox relay and idempotent consumer', () => {
     await waitFor(next, 'applied');
     expect(handler.attempts.get(failing)).toBe(3);
     expect(await effects(failing)).toBe(0);
-    expect(await dataSource.getRepository(ProcessedEvent).countBy({ type: CONCEPT_NOTE_SUBMITTED_V1 })).toBeGreaterThan(0);
+    expect(await dataSource.getRepository(ProcessedEvent).countBy({ type: CONCEPT_NOTE_SUBMITTED_V1 })).toBeGreaterThan(
+      0,
+    );
     const dead = await readTopic(physicalName(namespace, TOPICS.deadLetter), (m) =>
       m.some((x) => x.headers['dlt-error-message'] === `handler refuses ${failing}`),
     );

@@ -75,5 +75,9 @@ export async function kafkaReachable(kafka: Kafka, timeoutMs = 2_000): Promise<b
  * send neither duplicates nor reorders messages of a partition. The partitioner hashes the key (aggregate id).
  */
 export function orderedProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
