@@ -75,9 +75,7 @@ export interface ConceptNoteState extends ConceptNoteContent {
   submittedAt: Date | null;
 }
 
-export type ConceptNoteEvent =
-  | { kind: 'drafted'; at: Date }
-  | { kind: 'submitted'; at: Date; from: ConceptNoteStatus };
+export type ConceptNoteEvent = { kind: 'drafted'; at: Date } | { kind: 'submitted'; at: Date; from: ConceptNoteStatus };
 
 export class ConceptNote {
   private readonly pending: ConceptNoteEvent[] = [];
