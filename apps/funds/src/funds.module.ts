@@ -2,10 +2,23 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@fundline/auth';
 import { TOPICS } from '@fundline/contracts';
+import { Clock, SystemClock } from '@fundline/domain';
+import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
-import { typeOrmOptions } from '@fundline/persistence';
-import { FundRecord, PocketRecord } from './funds/fund.entities';
+import { IdempotencyRecord, typeOrmOptions } from '@fundline/persistence';
+import { BalancesController } from './balances/balances.controller';
+import { LedgerQueries } from './balances/ledger-queries';
+import { CommitmentRecord, DepositRecord, DonorRecord } from './contributions/contribution.entities';
+import { ContributionsController } from './contributions/contributions.controller';
+import { RecordCommitmentHandler } from './contributions/record-commitment.handler';
+import { RecordDepositHandler } from './contributions/record-deposit.handler';
+import { FundCreditLinesHandler } from './credit-line-funding/fund-credit-lines';
+import { RecordIncomeHandler } from './income/record-income';
+import { JournalEntryRecord, JournalLineRecord, LedgerAccountRecord } from './ledger/ledger.entities';
+import { LedgerService } from './ledger/ledger.service';
+import { LedgerAndContributions1763900000000 } from './migrations/1763900000000-ledger-and-contributions';
+import { FundRecord, FundYearRecord, PocketRecord } from './funds/fund.entities';
 import { FundsController } from './funds/funds.controller';
 import { FundsSchema1763800000000 } from './migrations/1763800000000-funds-schema';
 import { ConceptNoteSubmittedReplicator } from './pipeline-replica/concept-note-submitted.replicator';
@@ -15,16 +28,33 @@ export const FUNDS_SCHEMA = 'funds';
 
 @Module({})
 export class FundsModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: FundsModule,
       imports: [
+        CqrsModule.forRoot(),
         TypeOrmModule.forRoot(
           typeOrmOptions({
             url: config.databaseUrl,
             schema: FUNDS_SCHEMA,
-            entities: [OutboxMessage, ProcessedEvent, FundRecord, PocketRecord, PipelineReplicaRecord],
-            migrations: [FundsSchema1763800000000],
+            entities: [
+              OutboxMessage,
+              ProcessedEvent,
+              IdempotencyRecord,
+              FundRecord,
+              FundYearRecord,
+              PocketRecord,
+              PipelineReplicaRecord,
+              LedgerAccountRecord,
+              JournalEntryRecord,
+              JournalLineRecord,
+              DonorRecord,
+              CommitmentRecord,
+              DepositRecord,
+            ],
+            // Money commands lock rows and wait on each other; a larger pool keeps waiting requests from starving reads.
+            poolSize: 20,
+            migrations: [FundsSchema1763800000000, LedgerAndContributions1763900000000],
           }),
         ),
         AuthModule.forRoot(config.auth),
@@ -39,7 +69,16 @@ export class FundsModule {
             : undefined,
         }),
       ],
-      controllers: [FundsController, HealthController],
+      controllers: [FundsController, ContributionsController, BalancesController, HealthController],
+      providers: [
+        { provide: Clock, useValue: clock },
+        LedgerService,
+        LedgerQueries,
+        RecordCommitmentHandler,
+        RecordDepositHandler,
+        RecordIncomeHandler,
+        FundCreditLinesHandler,
+      ],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './topics';
 export * from './registry';
 export * from './concepts/concept-note-submitted.v1';
+export * from './funds/funds-events.v1';

@@ -2,6 +2,16 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CONCEPT_NOTE_SUBMITTED_V1, ConceptNoteSubmittedV1 } from './concepts/concept-note-submitted.v1';
 import { EventEnvelope } from './envelope';
+import {
+  CONTRIBUTION_COMMITTED_V1,
+  CONTRIBUTION_DEPOSITED_V1,
+  ContributionCommittedV1,
+  ContributionDepositedV1,
+  CREDIT_LINE_FUNDED_V1,
+  CreditLineFundedV1,
+  LEDGER_ENTRY_POSTED_V1,
+  LedgerEntryPostedV1,
+} from './funds/funds-events.v1';
 import { TOPICS } from './topics';
 
 type PayloadClass = new () => object;

@@ -9,3 +9,4 @@ export * from './service-app';
 export * from './service-config';
 export * from './money-dto';
 export * from './run-service';
+export * from './idempotency-key';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { currentCorrelationId, PageQuery } from '@fundline/http';
+import { requireCorrelationId, PageQuery } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { ConceptNoteQueries } from './concept-note-queries';
 import { ConceptNoteView, CreateConceptNoteDto } from './concept-note.dto';
@@ -25,7 +25,7 @@ export class ConceptNotesController {
   @ApiOperation({ summary: 'A government drafts a joint programme concept note' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateConceptNoteDto): Promise<ConceptNoteView> {
     const state = await this.commands.execute(
-      new CreateConceptNoteDraft(actor, correlationId(), {
+      new CreateConceptNoteDraft(actor, requireCorrelationId(), {
         title: body.title,
         scope: body.scope,
         countries: body.countries,
@@ -43,7 +43,7 @@ export class ConceptNotesController {
   @Roles('government')
   @ApiOperation({ summary: 'The owning government submits its draft (G4: draft → submitted)' })
   async submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ConceptNoteView> {
-    return ConceptNoteView.of(await this.commands.execute(new SubmitConceptNote(actor, correlationId(), id)));
+    return ConceptNoteView.of(await this.commands.execute(new SubmitConceptNote(actor, requireCorrelationId(), id)));
   }
 
   @Get()
@@ -68,8 +68,3 @@ export class ConceptNotesController {
   }
 }
 
-function correlationId(): string {
-  const id = currentCorrelationId();
-  if (!id) throw new Error('no correlation id: correlationMiddleware is not installed');
-  return id;
-}

@@ -10,6 +10,28 @@ export class FundRecord {
 
   @Column('char', { name: 'reporting_currency', length: 3 })
   reportingCurrency: string;
+
+  @Column('text')
+  status: 'open' | 'closed';
+
+  /** Administrative Agent fee on each deposit, in basis points (M9: 100 = 1% for the Migration MPTF). */
+  @Column('int', { name: 'fee_basis_points' })
+  feeBasisPoints: number;
+
+  @Column('bigint', { name: 'capitalization_target_minor', nullable: true })
+  capitalizationTargetMinor: string | null;
+}
+
+@Entity({ name: 'fund_years' })
+export class FundYearRecord {
+  @PrimaryColumn('text', { name: 'fund_code' })
+  fundCode: string;
+
+  @PrimaryColumn('int')
+  year: number;
+
+  @Column('timestamptz', { name: 'opened_at', default: () => 'now()' })
+  openedAt: Date;
 }
 
 /**

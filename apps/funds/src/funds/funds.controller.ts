@@ -1,28 +1,106 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@fundline/auth';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@fundline/auth';
+import { Actor } from '@fundline/contracts';
+import { DomainError } from '@fundline/domain';
+import { IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
+import { CommandBus } from '@nestjs/cqrs';
+import { IsInt, Max, Min } from 'class-validator';
+import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { FundRecord, PocketRecord } from './fund.entities';
+import { FundCreditLines, FundCreditLinesDto } from '../credit-line-funding/fund-credit-lines';
+import { RecordIncome, RecordIncomeDto } from '../income/record-income';
+import { FundRecord, FundYearRecord, PocketRecord } from './fund.entities';
+
+class OpenYearDto {
+  @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: true };
 
 @ApiTags('funds')
 @ApiBearerAuth()
 @Controller('funds')
 export class FundsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get()
   @Roles('fund-admin', 'steering-committee', 'finance-officer')
-  @ApiOperation({ summary: 'The funds and their pockets (thematic windows, credit lines)' })
+  @ApiOperation({ summary: 'The funds, their pockets (thematic windows, credit lines) and open years' })
   async list() {
-    const [funds, pockets] = await Promise.all([
+    const [funds, pockets, years] = await Promise.all([
       this.dataSource.manager.find(FundRecord, { order: { code: 'ASC' } }),
       this.dataSource.manager.find(PocketRecord, { order: { fundCode: 'ASC', code: 'ASC' } }),
+      this.dataSource.manager.find(FundYearRecord, { order: { year: 'ASC' } }),
     ]);
     return funds.map((f) => ({
-      ...f,
+      code: f.code,
+      name: f.name,
+      status: f.status,
+      reportingCurrency: f.reportingCurrency,
+      feeBasisPoints: f.feeBasisPoints,
+      years: years.filter((y) => y.fundCode === f.code).map((y) => y.year),
       pockets: pockets
         .filter((p) => p.fundCode === f.code)
         .map(({ code, name, kind, thematicArea }) => ({ code, name, kind, thematicArea })),
     }));
+  }
+
+  @Post(':fundCode/years')
+  @Roles('fund-admin')
+  @ApiOperation({ summary: 'Open a new fund year' })
+  async openYear(@Param('fundCode') fundCode: string, @Body() body: OpenYearDto) {
+    const fund = await this.dataSource.manager.findOne(FundRecord, { where: { code: fundCode } });
+    if (!fund) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(FundYearRecord)
+      .values({ fundCode, year: body.year })
+      .orIgnore()
+      .execute();
+    return { fundCode, year: body.year };
+  }
+
+  @Post(':fundCode/close')
+  @HttpCode(200)
+  @Roles('fund-admin')
+  @ApiOperation({ summary: 'Close a fund: it accepts no new deposits, income or funding' })
+  async close(@Param('fundCode') fundCode: string) {
+    const result = await this.dataSource.manager.update(FundRecord, { code: fundCode }, { status: 'closed' });
+    if (!result.affected) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');
+    return { fundCode, status: 'closed' };
+  }
+
+  @Post(':fundCode/pockets/:pocketCode/income')
+  @Roles('finance-officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Record interest or other income received into a pocket (M13)' })
+  async income(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string,
+    @Param('fundCode') fundCode: string,
+    @Param('pocketCode') pocketCode: string,
+    @Body() body: RecordIncomeDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = new RecordIncome(actor, requireCorrelationId(), key, fundCode, pocketCode, body);
+    return sendIdempotent(res, await this.commands.execute(command));
+  }
+
+  @Post('FUND_1035/credit-line-funding')
+  @Roles('finance-officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'F9: compute and post a year’s funding of Line 1 and Line 2, step by step' })
+  async fundCreditLines(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string,
+    @Body() body: FundCreditLinesDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return sendIdempotent(res, await this.commands.execute(new FundCreditLines(actor, requireCorrelationId(), key, body)));
   }
 }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@fundline/auth';
+import { Actor } from '@fundline/contracts';
+import { requireCorrelationId, IdempotencyKey, sendIdempotent } from '@fundline/http';
+import { CommandBus } from '@nestjs/cqrs';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { RecordCommitmentDto, RecordDepositDto, RegisterDonorDto } from './contribution.dto';
+import { DonorRecord } from './contribution.entities';
+import { RecordCommitment } from './record-commitment.command';
+import { RecordDeposit } from './record-deposit.command';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: true,
+  description: 'Client-chosen id (a UUID): a retry with the same key and body returns the first response',
+};
+
+@ApiTags('contributions')
+@ApiBearerAuth()
+@Controller('contributions')
+export class ContributionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('donors')
+  @Roles('finance-officer', 'fund-admin')
+  @ApiOperation({ summary: 'Register a donor (Member State, other government, private, multilateral)' })
+  async registerDonor(@Body() body: RegisterDonorDto) {
+    const donor = { id: randomUUID(), name: body.name, type: body.type, country: body.country ?? null };
+    await this.dataSource.manager.insert(DonorRecord, donor);
+    return donor;
+  }
+
+  @Get('donors')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee')
+  @ApiOperation({ summary: 'Donors' })
+  donors() {
+    return this.dataSource.manager.find(DonorRecord, { order: { name: 'ASC' } });
+  }
+
+  @Post('commitments')
+  @Roles('finance-officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Record a signed commitment (pledge) with its payment schedule (M9)' })
+  async commit(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string,
+    @Body() body: RecordCommitmentDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return sendIdempotent(res, await this.commands.execute(new RecordCommitment(actor, requireCorrelationId(), key, body)));
+  }
+
+  @Post('deposits')
+  @Roles('finance-officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Record a deposit received: original currency, USD at the day’s rate, fee posted (G1, M9)' })
+  async deposit(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string,
+    @Body() body: RecordDepositDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return sendIdempotent(res, await this.commands.execute(new RecordDeposit(actor, requireCorrelationId(), key, body)));
+  }
+}
+

@@ -1,0 +1,32 @@
+import { DomainError } from '@fundline/domain';
+import { EntityManager } from 'typeorm';
+import { FundRecord, PocketRecord } from './fund.entities';
+
+/**
+ * Loads a fund for a movement of money, sharing a lock on its row so it cannot be closed by a concurrent request
+ * while the movement commits; refuses a closed fund and a pocket the fund does not have.
+ */
+export async function openFundAndPocket(
+  manager: EntityManager,
+  fundCode: string,
+  pocketCode: string,
+): Promise<{ fund: FundRecord; pocket: PocketRecord }> {
+  const fund = await manager.findOne(FundRecord, { where: { code: fundCode }, lock: { mode: 'pessimistic_read' } });
+  if (!fund) {
+    throw DomainError.invalid('FUND.UNKNOWN', [{ field: 'fundCode', rule: 'F2', message: `no fund ${fundCode}` }], 'malformed');
+  }
+  if (fund.status !== 'open') {
+    throw DomainError.invalid('FUND.CLOSED', [
+      { field: 'fundCode', rule: 'M9', message: `fund ${fundCode} is closed and accepts no new money` },
+    ]);
+  }
+  const pocket = await manager.findOne(PocketRecord, { where: { fundCode, code: pocketCode } });
+  if (!pocket) {
+    throw DomainError.invalid(
+      'FUND.UNKNOWN_POCKET',
+      [{ field: 'pocketCode', rule: 'F2', message: `fund ${fundCode} has no pocket ${pocketCode}` }],
+      'malformed',
+    );
+  }
+  return { fund, pocket };
+}
