@@ -25,6 +25,11 @@ export const EVENT_CONTRACTS: Readonly<
     topic: TOPICS.concepts,
     aggregateType: 'concept-note',
   },
+  // Funds events are keyed by fund code: one fund's money events stay in order for every reader.
+  [LEDGER_ENTRY_POSTED_V1]: { payload: LedgerEntryPostedV1, topic: TOPICS.funds, aggregateType: 'fund' },
+  [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },
+  [CONTRIBUTION_DEPOSITED_V1]: { payload: ContributionDepositedV1, topic: TOPICS.funds, aggregateType: 'fund' },
+  [CREDIT_LINE_FUNDED_V1]: { payload: CreditLineFundedV1, topic: TOPICS.funds, aggregateType: 'fund' },
 };
 
 export class ContractViolation extends Error {

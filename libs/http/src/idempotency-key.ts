@@ -9,13 +9,19 @@ import { ProblemException } from './problems/problem';
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const key = context.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (!key || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
-    throw new ProblemException(400, 'IDEMPOTENCY.KEY_REQUIRED', 'The request is invalid', 'Idempotency-Key is required', [
-      {
-        field: 'Idempotency-Key',
-        rule: 'idempotency',
-        message: 'send an Idempotency-Key header of 8 to 128 characters (letters, digits, . _ : -), e.g. a UUID',
-      },
-    ]);
+    throw new ProblemException(
+      400,
+      'IDEMPOTENCY.KEY_REQUIRED',
+      'The request is invalid',
+      'Idempotency-Key is required',
+      [
+        {
+          field: 'Idempotency-Key',
+          rule: 'idempotency',
+          message: 'send an Idempotency-Key header of 8 to 128 characters (letters, digits, . _ : -), e.g. a UUID',
+        },
+      ],
+    );
   }
   return key;
 });

@@ -12,7 +12,9 @@ describe('exchange rates and shares', () => {
   it('G1 rounds a converted amount once, half up, to the cent', () => {
     expect(ExchangeRate.parse('1.005').convert(Money.parse('1.00', 'EUR'), 'USD').toDecimalString()).toBe('1.01');
     expect(ExchangeRate.parse('1.0049').convert(Money.parse('1.00', 'EUR'), 'USD').toDecimalString()).toBe('1.00');
-    expect(ExchangeRate.parse('0.0067').convert(Money.parse('1000000', 'JPY'), 'USD').toDecimalString()).toBe('6700.00');
+    expect(ExchangeRate.parse('0.0067').convert(Money.parse('1000000', 'JPY'), 'USD').toDecimalString()).toBe(
+      '6700.00',
+    );
   });
 
   it.each(['0', '0.0000', '-1.2', '1e3', 'abc', '1.1234567890123'])('G1 refuses the rate %p', (rate) => {
@@ -27,11 +29,15 @@ describe('exchange rates and shares', () => {
 
   it('G1 half-up division matches the exact rational result within half a unit', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
-        const q = divideRoundHalfUp(n, d);
-        const remainder2 = 2n * (n - q * d);
-        expect(remainder2 <= d && remainder2 >= -d).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (n, d) => {
+          const q = divideRoundHalfUp(n, d);
+          const remainder2 = 2n * (n - q * d);
+          expect(remainder2 <= d && remainder2 >= -d).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -77,7 +77,7 @@ export async function runIdempotent<T extends object>(
   const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
   return dataSource.transaction(async (manager) => {
     const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [
-      `${request.scope}\u0000${request.key}`,
+      `${request.scope}\n${request.key}`,
     ])) as Array<{ locked: boolean }>;
     if (!locked) {
       throw new DomainError(

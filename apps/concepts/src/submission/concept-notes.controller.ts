@@ -67,4 +67,3 @@ export class ConceptNotesController {
     return this.queries.history(actor, id);
   }
 }
-

@@ -27,7 +27,9 @@ export class BalancesController {
   ) {}
 
   @Get('funds/:fundCode/balances')
-  @ApiOperation({ summary: 'Balances of every pocket of a fund (available = funded net of fees − committed + refunds)' })
+  @ApiOperation({
+    summary: 'Balances of every pocket of a fund (available = funded net of fees − committed + refunds)',
+  })
   async balances(@Param('fundCode') fundCode: string) {
     const balances = await this.queries.balances(fundCode);
     if (balances.length === 0) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');

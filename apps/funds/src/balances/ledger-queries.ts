@@ -37,10 +37,14 @@ export class LedgerQueries {
       order: { fundCode: 'ASC', pocketCode: 'ASC' },
     });
     const pockets = new Map<string, LedgerAccountRecord[]>();
-    for (const a of accounts) pockets.set(`${a.fundCode}:${a.pocketCode}`, [...(pockets.get(`${a.fundCode}:${a.pocketCode}`) ?? []), a]);
+    for (const a of accounts)
+      pockets.set(`${a.fundCode}:${a.pocketCode}`, [...(pockets.get(`${a.fundCode}:${a.pocketCode}`) ?? []), a]);
     return [...pockets.values()].map((rows) => {
       const currency = rows[0].currency;
-      const minor = Object.fromEntries(rows.map((r) => [r.kind, BigInt(r.balanceMinor)])) as Record<AccountKind, bigint>;
+      const minor = Object.fromEntries(rows.map((r) => [r.kind, BigInt(r.balanceMinor)])) as Record<
+        AccountKind,
+        bigint
+      >;
       const money = (m: bigint) => Money.ofMinor(m, currency).toDecimalString();
       return {
         fundCode: rows[0].fundCode,
@@ -80,7 +84,10 @@ export class LedgerQueries {
       SELECT fund_code, pocket_code, 'cash = available + committed', cash::text, held::text FROM p WHERE cash <> held`)) as Reconciliation['pocketDifferences'];
     const [{ accounts, entries }] = (await manager.query(`
       SELECT (SELECT count(*) FROM "funds"."ledger_accounts")::int AS accounts,
-             (SELECT count(*) FROM "funds"."journal_entries")::int AS entries`)) as Array<{ accounts: number; entries: number }>;
+             (SELECT count(*) FROM "funds"."journal_entries")::int AS entries`)) as Array<{
+      accounts: number;
+      entries: number;
+    }>;
     return {
       ok: accountDifferences.length === 0 && unbalancedEntries.length === 0 && pocketDifferences.length === 0,
       accountsChecked: accounts,

@@ -53,7 +53,10 @@ export class ContributionsController {
     @Body() body: RecordCommitmentDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return sendIdempotent(res, await this.commands.execute(new RecordCommitment(actor, requireCorrelationId(), key, body)));
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new RecordCommitment(actor, requireCorrelationId(), key, body)),
+    );
   }
 
   @Post('deposits')
@@ -66,7 +69,9 @@ export class ContributionsController {
     @Body() body: RecordDepositDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return sendIdempotent(res, await this.commands.execute(new RecordDeposit(actor, requireCorrelationId(), key, body)));
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new RecordDeposit(actor, requireCorrelationId(), key, body)),
+    );
   }
 }
-

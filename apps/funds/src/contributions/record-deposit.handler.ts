@@ -27,110 +27,122 @@ export class RecordDepositHandler implements ICommandHandler<RecordDeposit> {
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
-  async execute({ actor, correlationId, idempotencyKey, deposit }: RecordDeposit): Promise<IdempotentResult<DepositView>> {
+  async execute({
+    actor,
+    correlationId,
+    idempotencyKey,
+    deposit,
+  }: RecordDeposit): Promise<IdempotentResult<DepositView>> {
     const scope = `${actor.userId} POST /contributions/deposits`;
-    const result = await runIdempotent(this.dataSource, { scope, key: idempotencyKey, body: deposit }, async (manager) => {
-      const { fund } = await openFundAndPocket(manager, deposit.fundCode, deposit.pocketCode);
-      const donor = await manager.findOne(DonorRecord, { where: { id: deposit.donorId } });
-      if (!donor) throw unknown('donorId', `no donor ${deposit.donorId}`);
-      if (deposit.commitmentId) {
-        const commitment = await manager.findOne(CommitmentRecord, { where: { id: deposit.commitmentId } });
-        if (!commitment || commitment.donorId !== donor.id) {
-          throw unknown('commitmentId', `no commitment ${deposit.commitmentId} of donor ${donor.id}`);
+    const result = await runIdempotent(
+      this.dataSource,
+      { scope, key: idempotencyKey, body: deposit },
+      async (manager) => {
+        const { fund } = await openFundAndPocket(manager, deposit.fundCode, deposit.pocketCode);
+        const donor = await manager.findOne(DonorRecord, { where: { id: deposit.donorId } });
+        if (!donor) throw unknown('donorId', `no donor ${deposit.donorId}`);
+        if (deposit.commitmentId) {
+          const commitment = await manager.findOne(CommitmentRecord, { where: { id: deposit.commitmentId } });
+          if (!commitment || commitment.donorId !== donor.id) {
+            throw unknown('commitmentId', `no commitment ${deposit.commitmentId} of donor ${donor.id}`);
+          }
+          if (commitment.fundCode !== deposit.fundCode || commitment.pocketCode !== deposit.pocketCode) {
+            throw DomainError.invalid('DEPOSIT.NOT_AS_COMMITTED', [
+              {
+                field: 'pocketCode',
+                rule: 'M9',
+                message: `the commitment is to ${commitment.fundCode}/${commitment.pocketCode}; earmarked money funds only that`,
+              },
+            ]);
+          }
         }
-        if (commitment.fundCode !== deposit.fundCode || commitment.pocketCode !== deposit.pocketCode) {
-          throw DomainError.invalid('DEPOSIT.NOT_AS_COMMITTED', [
-            {
-              field: 'pocketCode',
-              rule: 'M9',
-              message: `the commitment is to ${commitment.fundCode}/${commitment.pocketCode}; earmarked money funds only that`,
-            },
+        const original = deposit.amount.toMoney();
+        const rate = ExchangeRate.parse(deposit.usdRate);
+        if (original.currency === fund.reportingCurrency && rate.scaled !== 10n ** BigInt(rate.scale)) {
+          throw DomainError.invalid('DEPOSIT.RATE', [
+            { field: 'usdRate', rule: 'G1', message: 'a USD deposit has a rate of exactly 1', limit: '1' },
           ]);
         }
-      }
-      const original = deposit.amount.toMoney();
-      const rate = ExchangeRate.parse(deposit.usdRate);
-      if (original.currency === fund.reportingCurrency && rate.scaled !== 10n ** BigInt(rate.scale)) {
-        throw DomainError.invalid('DEPOSIT.RATE', [
-          { field: 'usdRate', rule: 'G1', message: 'a USD deposit has a rate of exactly 1', limit: '1' },
+        const usd = rate.convert(original, fund.reportingCurrency);
+        if (!usd.isPositive()) {
+          throw DomainError.invalid('DEPOSIT.TOO_SMALL', [
+            { field: 'amount', rule: 'G1', message: 'the USD equivalent rounds to zero', limit: '0.01' },
+          ]);
+        }
+        const fee = shareOf(usd, fund.feeBasisPoints);
+        const pocket = { fundCode: fund.code, pocketCode: deposit.pocketCode };
+        const id = randomUUID();
+        const entry = JournalEntry.create({
+          fundCode: fund.code,
+          type: 'contribution.deposit',
+          currency: fund.reportingCurrency,
+          reference: { type: 'deposit', id },
+          description: `Deposit from ${donor.name}: ${original.toDecimalString()} ${original.currency} at ${rate.toDecimalString()}; Administrative Agent fee ${fund.feeBasisPoints} bp`,
+          lines: [
+            ...POSTINGS.receipt(pocket, usd.amountMinor, 'contributions'),
+            ...POSTINGS.fee(pocket, fee.amountMinor),
+          ],
+        });
+        const posted = await this.ledger.post(manager, entry, { actor, correlationId });
+        await manager.insert(DepositRecord, {
+          id,
+          donorId: donor.id,
+          commitmentId: deposit.commitmentId ?? null,
+          fundCode: fund.code,
+          pocketCode: deposit.pocketCode,
+          originalMinor: original.amountMinor.toString(),
+          originalCurrency: original.currency,
+          usdRate: rate.toDecimalString(),
+          usdMinor: usd.amountMinor.toString(),
+          feeMinor: fee.amountMinor.toString(),
+          feeBasisPoints: fund.feeBasisPoints,
+          depositDate: deposit.depositDate,
+          entryId: posted.entryId,
+        });
+        const view: DepositView = {
+          id,
+          donorId: donor.id,
+          commitmentId: deposit.commitmentId ?? null,
+          fundCode: fund.code,
+          pocketCode: deposit.pocketCode,
+          original: original.toJSON(),
+          usdRate: rate.toDecimalString(),
+          usd: usd.toJSON(),
+          fee: fee.toJSON(),
+          feeBasisPoints: fund.feeBasisPoints,
+          depositDate: deposit.depositDate,
+          entryId: posted.entryId,
+          pocketAvailable: Money.ofMinor(
+            posted.balances[accountId(fund.code, deposit.pocketCode, 'available')],
+            fund.reportingCurrency,
+          ).toJSON(),
+        };
+        await appendToOutbox(manager, [
+          envelopeFor<ContributionDepositedV1>({
+            type: CONTRIBUTION_DEPOSITED_V1,
+            aggregateId: fund.code,
+            actor,
+            correlationId,
+            occurredAt: new Date(),
+            payload: {
+              depositId: id,
+              donorId: donor.id,
+              commitmentId: deposit.commitmentId,
+              fundCode: fund.code,
+              pocketCode: deposit.pocketCode,
+              original: view.original,
+              usdRate: view.usdRate,
+              usd: view.usd,
+              fee: view.fee,
+              feeBasisPoints: fund.feeBasisPoints,
+              depositDate: deposit.depositDate,
+              entryId: posted.entryId,
+            },
+          }),
         ]);
-      }
-      const usd = rate.convert(original, fund.reportingCurrency);
-      if (!usd.isPositive()) {
-        throw DomainError.invalid('DEPOSIT.TOO_SMALL', [
-          { field: 'amount', rule: 'G1', message: 'the USD equivalent rounds to zero', limit: '0.01' },
-        ]);
-      }
-      const fee = shareOf(usd, fund.feeBasisPoints);
-      const pocket = { fundCode: fund.code, pocketCode: deposit.pocketCode };
-      const id = randomUUID();
-      const entry = JournalEntry.create({
-        fundCode: fund.code,
-        type: 'contribution.deposit',
-        currency: fund.reportingCurrency,
-        reference: { type: 'deposit', id },
-        description: `Deposit from ${donor.name}: ${original.toDecimalString()} ${original.currency} at ${rate.toDecimalString()}; Administrative Agent fee ${fund.feeBasisPoints} bp`,
-        lines: [...POSTINGS.receipt(pocket, usd.amountMinor, 'contributions'), ...POSTINGS.fee(pocket, fee.amountMinor)],
-      });
-      const posted = await this.ledger.post(manager, entry, { actor, correlationId });
-      await manager.insert(DepositRecord, {
-        id,
-        donorId: donor.id,
-        commitmentId: deposit.commitmentId ?? null,
-        fundCode: fund.code,
-        pocketCode: deposit.pocketCode,
-        originalMinor: original.amountMinor.toString(),
-        originalCurrency: original.currency,
-        usdRate: rate.toDecimalString(),
-        usdMinor: usd.amountMinor.toString(),
-        feeMinor: fee.amountMinor.toString(),
-        feeBasisPoints: fund.feeBasisPoints,
-        depositDate: deposit.depositDate,
-        entryId: posted.entryId,
-      });
-      const view: DepositView = {
-        id,
-        donorId: donor.id,
-        commitmentId: deposit.commitmentId ?? null,
-        fundCode: fund.code,
-        pocketCode: deposit.pocketCode,
-        original: original.toJSON(),
-        usdRate: rate.toDecimalString(),
-        usd: usd.toJSON(),
-        fee: fee.toJSON(),
-        feeBasisPoints: fund.feeBasisPoints,
-        depositDate: deposit.depositDate,
-        entryId: posted.entryId,
-        pocketAvailable: Money.ofMinor(
-          posted.balances[accountId(fund.code, deposit.pocketCode, 'available')],
-          fund.reportingCurrency,
-        ).toJSON(),
-      };
-      await appendToOutbox(manager, [
-        envelopeFor<ContributionDepositedV1>({
-          type: CONTRIBUTION_DEPOSITED_V1,
-          aggregateId: fund.code,
-          actor,
-          correlationId,
-          occurredAt: new Date(),
-          payload: {
-            depositId: id,
-            donorId: donor.id,
-            commitmentId: deposit.commitmentId,
-            fundCode: fund.code,
-            pocketCode: deposit.pocketCode,
-            original: view.original,
-            usdRate: view.usdRate,
-            usd: view.usd,
-            fee: view.fee,
-            feeBasisPoints: fund.feeBasisPoints,
-            depositDate: deposit.depositDate,
-            entryId: posted.entryId,
-          },
-        }),
-      ]);
-      return { status: 201, body: view };
-    });
+        return { status: 201, body: view };
+      },
+    );
     this.relay?.nudge();
     return result;
   }

@@ -76,83 +76,96 @@ export class FundCreditLinesHandler implements ICommandHandler<FundCreditLines> 
 
   async execute({ actor, correlationId, idempotencyKey, funding }: FundCreditLines) {
     const scope = `${actor.userId} POST /funds/FUND_1035/credit-line-funding`;
-    const result = await runIdempotent(this.dataSource, { scope, key: idempotencyKey, body: funding }, async (manager) => {
-      await openFundAndPocket(manager, FUND_1035, 'LINE_1');
-      const amounts = [
-        funding.line1AnnualAllocation,
-        funding.discretionaryIncome,
-        funding.miscellaneousIncome,
-        funding.directVoluntaryContributions,
-      ].map((m) => m.toMoney());
-      if (amounts.some((m) => m.currency !== 'USD')) {
-        throw DomainError.invalid('LINE_FUNDING.CURRENCY', [{ rule: 'G1', message: 'F9 amounts are recorded in USD' }]);
-      }
-      const year = await manager.findOne(FundYearRecord, { where: { fundCode: FUND_1035, year: funding.year } });
-      if (!year) {
-        throw DomainError.invalid('LINE_FUNDING.YEAR_NOT_OPEN', [
-          { field: 'year', rule: 'F9', message: `fund year ${funding.year} of ${FUND_1035} is not open` },
-        ]);
-      }
-      const already = await manager.query(
-        `SELECT 1 FROM "funds"."line_fundings" WHERE fund_code = $1 AND year = $2 FOR UPDATE`,
-        [FUND_1035, funding.year],
-      );
-      if (already.length > 0) {
-        throw new DomainError(
-          'LINE_FUNDING.ALREADY_RECORDED',
-          `the credit lines of ${FUND_1035} are already funded for ${funding.year}; correct it with a reversing entry`,
-          'conflict',
+    const result = await runIdempotent(
+      this.dataSource,
+      { scope, key: idempotencyKey, body: funding },
+      async (manager) => {
+        await openFundAndPocket(manager, FUND_1035, 'LINE_1');
+        const amounts = [
+          funding.line1AnnualAllocation,
+          funding.discretionaryIncome,
+          funding.miscellaneousIncome,
+          funding.directVoluntaryContributions,
+        ].map((m) => m.toMoney());
+        if (amounts.some((m) => m.currency !== 'USD')) {
+          throw DomainError.invalid('LINE_FUNDING.CURRENCY', [
+            { rule: 'G1', message: 'F9 amounts are recorded in USD' },
+          ]);
+        }
+        const year = await manager.findOne(FundYearRecord, { where: { fundCode: FUND_1035, year: funding.year } });
+        if (!year) {
+          throw DomainError.invalid('LINE_FUNDING.YEAR_NOT_OPEN', [
+            { field: 'year', rule: 'F9', message: `fund year ${funding.year} of ${FUND_1035} is not open` },
+          ]);
+        }
+        const already = await manager.query(
+          `SELECT 1 FROM "funds"."line_fundings" WHERE fund_code = $1 AND year = $2 FOR UPDATE`,
+          [FUND_1035, funding.year],
         );
-      }
-      const [line1AnnualAllocation, discretionaryIncome, miscellaneousIncome, directVoluntaryContributions] = amounts;
-      const computed = computeLineFunding({
-        line1AnnualAllocation,
-        discretionaryIncome,
-        miscellaneousIncome,
-        directVoluntaryContributions,
-        discretionaryIncomeEstimate: FundCreditLinesHandler.DISCRETIONARY_INCOME_ESTIMATE,
-        line2ShareBasisPoints: FundCreditLinesHandler.LINE_2_SHARE_BASIS_POINTS,
-      });
-      const id = randomUUID();
-      for (const [pocketCode, amount] of [
-        ['LINE_1', computed.line1],
-        ['LINE_2', computed.line2],
-      ] as const) {
-        await this.postFunding(manager, id, pocketCode, amount, funding.year, { actor, correlationId });
-      }
-      const view: LineFundingView = {
-        id,
-        fundCode: FUND_1035,
-        year: funding.year,
-        line1: computed.line1.toJSON(),
-        line2: computed.line2.toJSON(),
-        steps: computed.steps.map((s) => ({ ...s, result: s.result.toJSON() })),
-      };
-      await manager.query(
-        `INSERT INTO "funds"."line_fundings" (id, fund_code, year, inputs, steps, line1_minor, line2_minor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
+        if (already.length > 0) {
+          throw new DomainError(
+            'LINE_FUNDING.ALREADY_RECORDED',
+            `the credit lines of ${FUND_1035} are already funded for ${funding.year}; correct it with a reversing entry`,
+            'conflict',
+          );
+        }
+        const [line1AnnualAllocation, discretionaryIncome, miscellaneousIncome, directVoluntaryContributions] = amounts;
+        const computed = computeLineFunding({
+          line1AnnualAllocation,
+          discretionaryIncome,
+          miscellaneousIncome,
+          directVoluntaryContributions,
+          discretionaryIncomeEstimate: FundCreditLinesHandler.DISCRETIONARY_INCOME_ESTIMATE,
+          line2ShareBasisPoints: FundCreditLinesHandler.LINE_2_SHARE_BASIS_POINTS,
+        });
+        const id = randomUUID();
+        for (const [pocketCode, amount] of [
+          ['LINE_1', computed.line1],
+          ['LINE_2', computed.line2],
+        ] as const) {
+          await this.postFunding(manager, id, pocketCode, amount, funding.year, { actor, correlationId });
+        }
+        const view: LineFundingView = {
           id,
-          FUND_1035,
-          funding.year,
-          JSON.stringify(funding),
-          JSON.stringify(view.steps),
-          computed.line1.amountMinor.toString(),
-          computed.line2.amountMinor.toString(),
-        ],
-      );
-      await appendToOutbox(manager, [
-        envelopeFor<CreditLineFundedV1>({
-          type: CREDIT_LINE_FUNDED_V1,
-          aggregateId: FUND_1035,
-          actor,
-          correlationId,
-          occurredAt: new Date(),
-          payload: { fundingId: id, fundCode: FUND_1035, year: funding.year, line1: view.line1, line2: view.line2, steps: view.steps },
-        }),
-      ]);
-      return { status: 201, body: view };
-    });
+          fundCode: FUND_1035,
+          year: funding.year,
+          line1: computed.line1.toJSON(),
+          line2: computed.line2.toJSON(),
+          steps: computed.steps.map((s) => ({ ...s, result: s.result.toJSON() })),
+        };
+        await manager.query(
+          `INSERT INTO "funds"."line_fundings" (id, fund_code, year, inputs, steps, line1_minor, line2_minor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            id,
+            FUND_1035,
+            funding.year,
+            JSON.stringify(funding),
+            JSON.stringify(view.steps),
+            computed.line1.amountMinor.toString(),
+            computed.line2.amountMinor.toString(),
+          ],
+        );
+        await appendToOutbox(manager, [
+          envelopeFor<CreditLineFundedV1>({
+            type: CREDIT_LINE_FUNDED_V1,
+            aggregateId: FUND_1035,
+            actor,
+            correlationId,
+            occurredAt: new Date(),
+            payload: {
+              fundingId: id,
+              fundCode: FUND_1035,
+              year: funding.year,
+              line1: view.line1,
+              line2: view.line2,
+              steps: view.steps,
+            },
+          }),
+        ]);
+        return { status: 201, body: view };
+      },
+    );
     this.relay?.nudge();
     return result;
   }

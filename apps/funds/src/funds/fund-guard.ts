@@ -13,7 +13,11 @@ export async function openFundAndPocket(
 ): Promise<{ fund: FundRecord; pocket: PocketRecord }> {
   const fund = await manager.findOne(FundRecord, { where: { code: fundCode }, lock: { mode: 'pessimistic_read' } });
   if (!fund) {
-    throw DomainError.invalid('FUND.UNKNOWN', [{ field: 'fundCode', rule: 'F2', message: `no fund ${fundCode}` }], 'malformed');
+    throw DomainError.invalid(
+      'FUND.UNKNOWN',
+      [{ field: 'fundCode', rule: 'F2', message: `no fund ${fundCode}` }],
+      'malformed',
+    );
   }
   if (fund.status !== 'open') {
     throw DomainError.invalid('FUND.CLOSED', [

@@ -101,6 +101,9 @@ export class FundsController {
     @Body() body: FundCreditLinesDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return sendIdempotent(res, await this.commands.execute(new FundCreditLines(actor, requireCorrelationId(), key, body)));
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new FundCreditLines(actor, requireCorrelationId(), key, body)),
+    );
   }
 }

@@ -62,38 +62,42 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
   async execute(command: RecordIncome): Promise<IdempotentResult<IncomeView>> {
     const { actor, correlationId, fundCode, pocketCode, income } = command;
     const scope = `${actor.userId} POST /funds/${fundCode}/pockets/${pocketCode}/income`;
-    const result = await runIdempotent(this.dataSource, { scope, key: command.idempotencyKey, body: income }, async (manager) => {
-      const { fund } = await openFundAndPocket(manager, fundCode, pocketCode);
-      const amount = income.amount.toMoney();
-      if (amount.currency !== fund.reportingCurrency) {
-        throw DomainError.invalid('INCOME.CURRENCY', [
-          { field: 'amount.currency', rule: 'G1', message: `income is recorded in ${fund.reportingCurrency}` },
-        ]);
-      }
-      const id = randomUUID();
-      const posted = await this.ledger.post(
-        manager,
-        JournalEntry.create({
+    const result = await runIdempotent(
+      this.dataSource,
+      { scope, key: command.idempotencyKey, body: income },
+      async (manager) => {
+        const { fund } = await openFundAndPocket(manager, fundCode, pocketCode);
+        const amount = income.amount.toMoney();
+        if (amount.currency !== fund.reportingCurrency) {
+          throw DomainError.invalid('INCOME.CURRENCY', [
+            { field: 'amount.currency', rule: 'G1', message: `income is recorded in ${fund.reportingCurrency}` },
+          ]);
+        }
+        const id = randomUUID();
+        const posted = await this.ledger.post(
+          manager,
+          JournalEntry.create({
+            fundCode,
+            type: `income.${income.kind}`,
+            currency: fund.reportingCurrency,
+            reference: { type: 'income', id },
+            description: `${income.description} (received ${income.receivedOn})`,
+            lines: POSTINGS.receipt({ fundCode, pocketCode }, amount.amountMinor, 'income'),
+          }),
+          { actor, correlationId },
+        );
+        const view: IncomeView = {
+          id,
           fundCode,
-          type: `income.${income.kind}`,
-          currency: fund.reportingCurrency,
-          reference: { type: 'income', id },
-          description: `${income.description} (received ${income.receivedOn})`,
-          lines: POSTINGS.receipt({ fundCode, pocketCode }, amount.amountMinor, 'income'),
-        }),
-        { actor, correlationId },
-      );
-      const view: IncomeView = {
-        id,
-        fundCode,
-        pocketCode,
-        kind: income.kind,
-        amount: amount.toJSON(),
-        receivedOn: income.receivedOn,
-        entryId: posted.entryId,
-      };
-      return { status: 201, body: view };
-    });
+          pocketCode,
+          kind: income.kind,
+          amount: amount.toJSON(),
+          receivedOn: income.receivedOn,
+          entryId: posted.entryId,
+        };
+        return { status: 201, body: view };
+      },
+    );
     this.relay?.nudge();
     return result;
   }

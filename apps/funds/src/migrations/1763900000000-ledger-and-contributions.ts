@@ -21,7 +21,9 @@ export class LedgerAndContributions1763900000000 implements MigrationInterface {
         "opened_at" timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY ("fund_code", "year")
       )`);
-    await q.query(`INSERT INTO "funds"."fund_years" ("fund_code", "year") VALUES ('MIGRATION_MPTF', 2026), ('FUND_1035', 2026)`);
+    await q.query(
+      `INSERT INTO "funds"."fund_years" ("fund_code", "year") VALUES ('MIGRATION_MPTF', 2026), ('FUND_1035', 2026)`,
+    );
 
     await q.query(`
       CREATE TABLE "funds"."ledger_accounts" (
@@ -53,7 +55,9 @@ export class LedgerAndContributions1763900000000 implements MigrationInterface {
         "actor_role" text NOT NULL,
         "correlation_id" text NOT NULL
       )`);
-    await q.query(`CREATE INDEX "journal_entries_by_reference" ON "funds"."journal_entries" ("reference_type", "reference_id")`);
+    await q.query(
+      `CREATE INDEX "journal_entries_by_reference" ON "funds"."journal_entries" ("reference_type", "reference_id")`,
+    );
     await q.query(`
       CREATE TABLE "funds"."journal_lines" (
         "id" bigserial PRIMARY KEY,
