@@ -6,20 +6,21 @@ import { Clock, SystemClock } from '@fundline/domain';
 import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { typeOrmOptions } from '@fundline/persistence';
+import { PipelineExpiryJob } from './expiry/pipeline-expiry.job';
 import { ConceptHistoryRecord } from './history/concept-history.entity';
+import { ChangeSubmissionHandler } from './lifecycle/change-submission';
+import { ConceptsController, DraftsController } from './lifecycle/concepts.controller';
+import { DraftSubmissionHandler } from './lifecycle/draft-submission';
+import { ScreeningRecord, SubmissionRecord } from './lifecycle/submission.entity';
+import { SubmissionQueries } from './lifecycle/submission.queries';
+import { SubmissionRepository } from './lifecycle/submission.repository';
+import { SubmitSubmissionHandler } from './lifecycle/submit-submission';
 import { ConceptsSchema1763800000000 } from './migrations/1763800000000-concepts-schema';
-import {
-  CountryRecord,
-  ParticipatingOrganisationRecord,
-  ThematicAreaRecord,
-} from './reference-data/reference-data.entities';
+import { SubmissionsAndScreening1764000000000 } from './migrations/1764000000000-submissions-and-screening';
+import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { ReferenceDataService } from './reference-data/reference-data.service';
-import { ConceptNoteQueries } from './submission/concept-note-queries';
-import { ConceptNoteRecord } from './submission/concept-note.entity';
-import { ConceptNoteRepository } from './submission/concept-note.repository';
-import { ConceptNotesController } from './submission/concept-notes.controller';
-import { CreateConceptNoteDraftHandler } from './submission/create-concept-note-draft.handler';
-import { SubmitConceptNoteHandler } from './submission/submit-concept-note.handler';
+import { ReferenceVersionRecord } from './reference-data/reference-version.entity';
+import { ScreeningService } from './screening/screening.service';
 
 export const CONCEPTS_SCHEMA = 'concepts';
 
@@ -37,13 +38,12 @@ export class ConceptsModule {
             entities: [
               OutboxMessage,
               ProcessedEvent,
-              ConceptNoteRecord,
+              SubmissionRecord,
+              ScreeningRecord,
               ConceptHistoryRecord,
-              CountryRecord,
-              ThematicAreaRecord,
-              ParticipatingOrganisationRecord,
+              ReferenceVersionRecord,
             ],
-            migrations: [ConceptsSchema1763800000000],
+            migrations: [ConceptsSchema1763800000000, SubmissionsAndScreening1764000000000],
           }),
         ),
         AuthModule.forRoot(config.auth),
@@ -55,14 +55,17 @@ export class ConceptsModule {
           relay: config.relay,
         }),
       ],
-      controllers: [ConceptNotesController, HealthController],
+      controllers: [DraftsController, ConceptsController, ReferenceDataController, HealthController],
       providers: [
         { provide: Clock, useValue: clock },
         ReferenceDataService,
-        ConceptNoteRepository,
-        ConceptNoteQueries,
-        CreateConceptNoteDraftHandler,
-        SubmitConceptNoteHandler,
+        ScreeningService,
+        SubmissionRepository,
+        SubmissionQueries,
+        DraftSubmissionHandler,
+        SubmitSubmissionHandler,
+        ChangeSubmissionHandler,
+        PipelineExpiryJob,
       ],
     };
   }

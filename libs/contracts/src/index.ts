@@ -3,3 +3,4 @@ export * from './topics';
 export * from './registry';
 export * from './concepts/concept-note-submitted.v1';
 export * from './funds/funds-events.v1';
+export * from './concepts/submission-events.v1';

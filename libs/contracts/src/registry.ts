@@ -1,6 +1,20 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CONCEPT_NOTE_SUBMITTED_V1, ConceptNoteSubmittedV1 } from './concepts/concept-note-submitted.v1';
+import {
+  CONCEPT_NOTE_EXPIRED_V1,
+  CONCEPT_NOTE_REVISED_V1,
+  CONCEPT_NOTE_SCREENED_V1,
+  CONCEPT_NOTE_WITHDRAWN_V1,
+  PROJECT_PROPOSAL_EXPIRED_V1,
+  PROJECT_PROPOSAL_REVISED_V1,
+  PROJECT_PROPOSAL_SCREENED_V1,
+  PROJECT_PROPOSAL_SUBMITTED_V1,
+  PROJECT_PROPOSAL_WITHDRAWN_V1,
+  ProjectProposalSubmittedV1,
+  SubmissionScreenedV1,
+  SubmissionStatusChangedV1,
+} from './concepts/submission-events.v1';
 import { EventEnvelope } from './envelope';
 import {
   CONTRIBUTION_COMMITTED_V1,
@@ -16,6 +30,11 @@ import { TOPICS } from './topics';
 
 type PayloadClass = new () => object;
 
+/** Concept events go to the concepts topic, keyed by the submission's id. */
+function concept(payload: PayloadClass, aggregateType: string) {
+  return { payload, topic: TOPICS.concepts, aggregateType };
+}
+
 /** Every published event type: its payload schema and its topic. A type missing here is an unknown event. */
 export const EVENT_CONTRACTS: Readonly<
   Record<string, { payload: PayloadClass; topic: string; aggregateType: string }>
@@ -25,6 +44,15 @@ export const EVENT_CONTRACTS: Readonly<
     topic: TOPICS.concepts,
     aggregateType: 'concept-note',
   },
+  [PROJECT_PROPOSAL_SUBMITTED_V1]: concept(ProjectProposalSubmittedV1, 'project-proposal'),
+  [CONCEPT_NOTE_SCREENED_V1]: concept(SubmissionScreenedV1, 'concept-note'),
+  [PROJECT_PROPOSAL_SCREENED_V1]: concept(SubmissionScreenedV1, 'project-proposal'),
+  [CONCEPT_NOTE_WITHDRAWN_V1]: concept(SubmissionStatusChangedV1, 'concept-note'),
+  [PROJECT_PROPOSAL_WITHDRAWN_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
+  [CONCEPT_NOTE_EXPIRED_V1]: concept(SubmissionStatusChangedV1, 'concept-note'),
+  [PROJECT_PROPOSAL_EXPIRED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
+  [CONCEPT_NOTE_REVISED_V1]: concept(SubmissionStatusChangedV1, 'concept-note'),
+  [PROJECT_PROPOSAL_REVISED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
   // Funds events are keyed by fund code: one fund's money events stay in order for every reader.
   [LEDGER_ENTRY_POSTED_V1]: { payload: LedgerEntryPostedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },

@@ -1,20 +1,71 @@
+import { Actor } from '@fundline/contracts';
+import { DomainError } from '@fundline/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConceptNoteReferenceData } from '../submission/concept-note.aggregate';
-import { CountryRecord, ParticipatingOrganisationRecord, ThematicAreaRecord } from './reference-data.entities';
+import { Dataset, ReferenceSnapshot } from './reference-snapshot';
+import { ReferenceVersionRecord } from './reference-version.entity';
+
+type Row = { dataset: Dataset; key: string; value: Record<string, unknown> };
 
 @Injectable()
 export class ReferenceDataService {
+  /** The latest version of every key whose effective date is on or before `date` (retired keys left out). */
+  async rowsAsOf(manager: EntityManager, date: string, dataset?: Dataset): Promise<Row[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (dataset, key) dataset, key, value FROM ${this.table(manager)}
+       WHERE effective_from <= $1::date AND ($2::text IS NULL OR dataset = $2)
+       ORDER BY dataset, key, effective_from DESC`,
+      [date, dataset ?? null],
+    )) as Array<Row & { value: Record<string, unknown> | null }>;
+    return rows.filter((r): r is Row => r.value !== null);
+  }
+
   /** Read inside the command's transaction, so a check and the write it allows see the same reference data. */
-  async forConceptNotes(manager: EntityManager): Promise<ConceptNoteReferenceData> {
-    // One after another: a transaction is one connection, which runs one query at a time.
-    const areas = await manager.find(ThematicAreaRecord);
-    const organisations = await manager.find(ParticipatingOrganisationRecord, { where: { eligible: true } });
-    const countries = await manager.find(CountryRecord, { select: { code: true } });
+  async snapshot(manager: EntityManager, date: string): Promise<ReferenceSnapshot> {
+    const rows = await this.rowsAsOf(manager, date);
+    const of = <T>(dataset: Dataset) =>
+      new Map(rows.filter((r) => r.dataset === dataset).map((r) => [r.key, r.value as T]));
     return {
-      thematicAreas: new Map(areas.map((a) => [a.number, new Set(a.gcmObjectives)])),
-      eligibleOrganisations: new Set(organisations.map((o) => o.code)),
-      countries: new Set(countries.map((c) => c.code)),
+      date,
+      countries: of('country'),
+      thematicAreas: new Map(
+        [...of<{ gcmObjectives: number[] }>('thematic-area')].map(([k, v]) => [Number(k), new Set(v.gcmObjectives)]),
+      ),
+      organisations: of('un-organisation'),
+      focusAreas: of('focus-area'),
+      beneficiaries: of('fund1035-beneficiary'),
+      article4: of('article4'),
+      callRounds: [...of<{ opensOn: string; closesOn: string }>('call-round')].map(([code, v]) => ({ code, ...v })),
+      parameters: Object.fromEntries([...of<{ value: number }>('fund-parameter')].map(([k, v]) => [k, v.value])),
     };
+  }
+
+  async record(
+    manager: EntityManager,
+    entry: { dataset: Dataset; key: string; effectiveFrom: string; value: object | null },
+    actor: Actor,
+  ): Promise<void> {
+    const table = this.table(manager);
+    const inserted = (await manager.query(
+      `INSERT INTO ${table} (dataset, key, effective_from, value, recorded_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [entry.dataset, entry.key, entry.effectiveFrom, JSON.stringify(entry.value), `${actor.userId} (${actor.role})`],
+    )) as unknown[];
+    if (inserted.length === 0) {
+      throw new DomainError(
+        'REFERENCE_DATA.VERSION_EXISTS',
+        `${entry.dataset}/${entry.key} already has a version effective ${entry.effectiveFrom}; versions are never ` +
+          'changed: record the correction with a later effective date',
+        'conflict',
+      );
+    }
+  }
+
+  private table(manager: EntityManager): string {
+    return manager.connection
+      .getMetadata(ReferenceVersionRecord)
+      .tablePath.split('.')
+      .map((p) => `"${p}"`)
+      .join('.');
   }
 }

@@ -1,59 +1,29 @@
 import { DomainError, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { FocalPoint, GeographicScope, Submission, SubmissionCore } from '../lifecycle/submission';
 
 /**
- * A Migration MPTF joint programme concept note.
+ * A Migration MPTF joint programme concept note (its lifecycle is in Submission).
  *
- * Invariants (rules.md):
- * - G4  ConceptNoteMovesOnlyAlongAllowedTransitions: draft → submitted → …; anything else is refused.
- * - G4  ConceptNoteIsEditableOnlyInDraft.
- * - M1  ConceptNoteHasOnePrimaryThematicAreaAndAMatchingGcmObjective.
- * - M2  SubmittingGovernmentIsACoveredCountry, and the scope matches the covered countries
- *       (national: one; regional: two or more; global: at least one).
- * - M3  ConceptNoteIsJoint: at least two eligible participating UN organisations.
- * - G1  RequestedAmountIsAPositiveUsdAmount.
+ * Invariants checked whenever the note is written (a note that breaks them is never stored):
+ * - M1 ConceptNoteHasOnePrimaryThematicAreaAndAMatchingGcmObjective.
+ * - M2 SubmittingGovernmentIsACoveredCountry, and the scope matches the covered countries
+ *      (national: one; regional: two or more; global: at least one).
+ * - M3 ConceptNoteIsJoint: at least two participating UN organisations, each on the list.
+ * - M4 BudgetSplitSumsExactlyToTheRequest, one line per participating organisation.
+ * - G1 RequestedAmountIsAPositiveUsdAmount.
+ * Eligibility rules that reference data can change (M1–M6 as in force on a date) are screened, not enforced here.
  */
 
-export type ConceptNoteStatus =
-  | 'draft'
-  | 'submitted'
-  | 'screened-eligible'
-  | 'screened-ineligible'
-  | 'in-pipeline'
-  | 'approved'
-  | 'deferred'
-  | 'rejected'
-  | 'funded'
-  | 'under-implementation'
-  | 'closed'
-  | 'withdrawn'
-  | 'expired';
+export interface BudgetLine {
+  organisation: string;
+  directCosts: Money;
+  indirectSupportCosts: Money;
+}
 
-/** G4: the only moves a concept note can make. */
-export const ALLOWED_TRANSITIONS: Readonly<Record<ConceptNoteStatus, readonly ConceptNoteStatus[]>> = {
-  draft: ['submitted', 'withdrawn'],
-  submitted: ['screened-eligible', 'screened-ineligible', 'withdrawn'],
-  'screened-eligible': ['in-pipeline', 'withdrawn'],
-  'screened-ineligible': ['withdrawn'],
-  'in-pipeline': ['approved', 'deferred', 'rejected', 'withdrawn', 'expired'],
-  deferred: ['in-pipeline', 'withdrawn', 'expired'],
-  approved: ['funded'],
-  funded: ['under-implementation'],
-  'under-implementation': ['closed'],
-  rejected: [],
-  closed: [],
-  withdrawn: [],
-  expired: [],
-};
-
-export type GeographicScope = 'national' | 'regional' | 'global';
-
-/** Reference data in force when the note is written; passed in so the domain never reads a database. */
-export interface ConceptNoteReferenceData {
-  /** Thematic area number → the GCM objectives that belong to it (M1, configurable). */
-  thematicAreas: ReadonlyMap<number, ReadonlySet<number>>;
-  eligibleOrganisations: ReadonlySet<string>;
-  countries: ReadonlySet<string>;
+export interface Partner {
+  name: string;
+  type: string;
 }
 
 export interface ConceptNoteContent {
@@ -62,44 +32,51 @@ export interface ConceptNoteContent {
   countries: string[];
   thematicArea: number;
   gcmObjectives: number[];
-  participatingOrganisations: string[];
+  budget: BudgetLine[];
   requested: Money;
+  markers: { gender: number; humanRights: number };
+  partners: { government: Partner[]; society: Partner[] };
+  durationMonths: number;
+  endorsement: { letterReference: string; dated: string };
+  focalPoint: FocalPoint;
 }
 
-export interface ConceptNoteState extends ConceptNoteContent {
-  id: string;
-  submittingCountry: string;
-  ownerUserId: string;
-  status: ConceptNoteStatus;
-  version: number;
-  submittedAt: Date | null;
+export interface ConceptNoteState extends SubmissionCore, ConceptNoteContent {}
+
+/** Only what drafting needs to know of the reference data: which areas, countries and organisations exist. */
+export interface ConceptNoteReferenceData {
+  thematicAreas: ReadonlyMap<number, ReadonlySet<number>>;
+  organisations: ReadonlyMap<string, unknown>;
+  countries: ReadonlyMap<string, unknown>;
 }
 
-export type ConceptNoteEvent = { kind: 'drafted'; at: Date } | { kind: 'submitted'; at: Date; from: ConceptNoteStatus };
+export function participatingOrganisations(content: Pick<ConceptNoteContent, 'budget'>): string[] {
+  return content.budget.map((b) => b.organisation);
+}
 
-export class ConceptNote {
-  private readonly pending: ConceptNoteEvent[] = [];
-
-  private constructor(private state: ConceptNoteState) {}
+export class ConceptNote extends Submission<ConceptNoteState> {
+  readonly kind = 'concept-note' as const;
 
   static draft(
     input: { id: string; submittingCountry: string; ownerUserId: string; content: ConceptNoteContent; at: Date },
     reference: ConceptNoteReferenceData,
   ): ConceptNote {
-    ConceptNote.check(input.content, input.submittingCountry, reference);
+    const content = ConceptNote.normalised(input.content);
+    ConceptNote.check(content, input.submittingCountry, reference);
     const note = new ConceptNote({
-      ...input.content,
+      ...content,
       id: input.id,
       submittingCountry: input.submittingCountry,
       ownerUserId: input.ownerUserId,
       status: 'draft',
       version: 1,
+      region: null,
       submittedAt: null,
-      countries: [...new Set(input.content.countries)],
-      gcmObjectives: [...new Set(input.content.gcmObjectives)].sort((a, b) => a - b),
-      participatingOrganisations: [...new Set(input.content.participatingOrganisations)],
+      pipelineEnteredAt: null,
+      expiresAt: null,
+      eligible: null,
     });
-    note.pending.push({ kind: 'drafted', at: input.at });
+    note.record({ kind: 'drafted', at: input.at, from: null });
     return note;
   }
 
@@ -107,33 +84,19 @@ export class ConceptNote {
     return new ConceptNote({ ...state });
   }
 
-  get snapshot(): Readonly<ConceptNoteState> {
-    return this.state;
+  update(content: ConceptNoteContent, reference: ConceptNoteReferenceData, at: Date): void {
+    this.assertDraft();
+    const normalised = ConceptNote.normalised(content);
+    ConceptNote.check(normalised, this.state.submittingCountry, reference);
+    this.replaceContent(normalised, at);
   }
 
-  pullEvents(): ConceptNoteEvent[] {
-    return this.pending.splice(0);
-  }
-
-  submit(at: Date): void {
-    this.moveTo('submitted');
-    this.state.submittedAt = at;
-    this.pending.push({ kind: 'submitted', at, from: 'draft' });
-  }
-
-  private moveTo(next: ConceptNoteStatus): void {
-    const from = this.state.status;
-    if (!ALLOWED_TRANSITIONS[from].includes(next)) {
-      throw new DomainError(
-        'CONCEPT_NOTE.TRANSITION_NOT_ALLOWED',
-        `a concept note cannot move from ${from} to ${next} (G4); allowed from ${from}: ${
-          ALLOWED_TRANSITIONS[from].join(', ') || 'none'
-        }`,
-        'conflict',
-        [{ field: 'status', rule: 'G4', message: `${from} → ${next} is not an allowed transition` }],
-      );
-    }
-    this.state.status = next;
+  private static normalised(content: ConceptNoteContent): ConceptNoteContent {
+    return {
+      ...content,
+      countries: [...new Set(content.countries)],
+      gcmObjectives: [...new Set(content.gcmObjectives)].sort((a, b) => a - b),
+    };
   }
 
   private static check(content: ConceptNoteContent, submittingCountry: string, reference: ConceptNoteReferenceData) {
@@ -156,18 +119,17 @@ export class ConceptNote {
         ].join(', ')})`,
       });
     }
-
     for (const country of content.countries) {
       if (!reference.countries.has(country)) {
         unknown.push({ field: 'countries', rule: 'M2', message: `unknown country code ${country}` });
       }
     }
-    for (const organisation of content.participatingOrganisations) {
-      if (!reference.eligibleOrganisations.has(organisation)) {
+    for (const [i, line] of content.budget.entries()) {
+      if (!reference.organisations.has(line.organisation)) {
         unknown.push({
-          field: 'participatingOrganisations',
+          field: `budget.${i}.organisation`,
           rule: 'M3',
-          message: `${organisation} is not an eligible participating UN organisation`,
+          message: `${line.organisation} is not a participating UN organisation on the list`,
         });
       }
     }
@@ -187,16 +149,38 @@ export class ConceptNote {
     if (content.scope === 'regional' && countries.size < 2) {
       broken.push({ field: 'scope', rule: 'M2', message: 'a regional concept covers two or more countries', limit: 2 });
     }
-    if (new Set(content.participatingOrganisations).size < 2) {
+    const organisations = participatingOrganisations(content);
+    if (new Set(organisations).size !== organisations.length) {
+      broken.push({ field: 'budget', rule: 'M4', message: 'one budget line per participating organisation' });
+    }
+    if (new Set(organisations).size < 2) {
       broken.push({
-        field: 'participatingOrganisations',
+        field: 'budget',
         rule: 'M3',
         message: 'a joint programme needs at least two participating UN organisations',
         limit: 2,
       });
     }
+    const nonUsd = content.budget.findIndex(
+      (l) => l.directCosts.currency !== 'USD' || l.indirectSupportCosts.currency !== 'USD',
+    );
     if (content.requested.currency !== 'USD' || !content.requested.isPositive()) {
       broken.push({ field: 'requested', rule: 'G1', message: 'the requested amount must be a positive USD amount' });
+    } else if (nonUsd >= 0) {
+      broken.push({ field: `budget.${nonUsd}`, rule: 'G1', message: 'budget lines are in USD, like the request' });
+    } else {
+      const total = content.budget.reduce(
+        (sum, line) => sum.plus(line.directCosts).plus(line.indirectSupportCosts),
+        Money.zero('USD'),
+      );
+      if (!total.equals(content.requested)) {
+        broken.push({
+          field: 'budget',
+          rule: 'M4',
+          message: `the budget split adds up to ${total.toDecimalString()}, the request is ${content.requested.toDecimalString()}`,
+          limit: content.requested.toDecimalString(),
+        });
+      }
     }
     if (broken.length > 0) throw DomainError.invalid('CONCEPT_NOTE.RULE_BROKEN', broken);
   }

@@ -8,6 +8,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsString,
   Matches,
   Max,
@@ -16,9 +17,55 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ConceptNoteState, GeographicScope } from './concept-note.aggregate';
+import { FocalPointDto } from '../lifecycle/focal-point.dto';
+import { GeographicScope } from '../lifecycle/submission';
+import { ConceptNoteContent } from './concept-note.aggregate';
 
-export class CreateConceptNoteDto {
+export class BudgetLineDto {
+  @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
+  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) directCosts: MoneyDto;
+  @ApiProperty({ type: MoneyDto, description: 'At most 7% of direct costs (M4)' })
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  indirectSupportCosts: MoneyDto;
+}
+
+export class MarkersDto {
+  @ApiProperty({ minimum: 0, maximum: 3 }) @IsInt() @Min(0) @Max(3) gender: number;
+  @ApiProperty({ minimum: 0, maximum: 3 }) @IsInt() @Min(0) @Max(3) humanRights: number;
+}
+
+export class PartnerDto {
+  @ApiProperty({ example: 'Department of Labor and Employment' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+  @ApiProperty({ example: 'line-ministry' }) @IsString() @MaxLength(50) type: string;
+}
+
+export class PartnersDto {
+  @ApiProperty({ type: [PartnerDto], description: 'Line ministries and/or local government (more than one, M6)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerDto)
+  government: PartnerDto[];
+
+  @ApiProperty({ type: [PartnerDto], description: 'Civil-society, migrant or community partners (one at least, M6)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerDto)
+  society: PartnerDto[];
+}
+
+export class EndorsementDto {
+  @ApiProperty({ example: 'DFA-2026-0412' }) @IsString() @MinLength(3) @MaxLength(100) letterReference: string;
+  @ApiProperty({ example: '2026-10-30' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) dated: string;
+}
+
+export class ConceptNoteDto {
   @ApiProperty({ example: 'Safe labour migration corridors in South-East Asia' })
   @IsString()
   @MinLength(5)
@@ -53,51 +100,50 @@ export class CreateConceptNoteDto {
   @Max(23, { each: true })
   gcmObjectives: number[];
 
-  @ApiProperty({ example: ['ILO', 'IOM'], description: 'At least two participating UN organisations (M3)' })
+  @ApiProperty({ type: [BudgetLineDto], description: 'One line per participating UN organisation (M3, M4)' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(20, { each: true })
-  participatingOrganisations: string[];
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budget: BudgetLineDto[];
 
-  @ApiProperty({ type: MoneyDto })
+  @ApiProperty({ type: MoneyDto, description: 'The request; the budget split sums exactly to it (M4)' })
   @ValidateNested()
   @Type(() => MoneyDto)
   requested: MoneyDto;
-}
 
-export class ConceptNoteView {
-  @ApiProperty() id: string;
-  @ApiProperty() fund: string;
-  @ApiProperty() status: string;
-  @ApiProperty() version: number;
-  @ApiProperty() submittingCountry: string;
-  @ApiProperty() title: string;
-  @ApiProperty() scope: string;
-  @ApiProperty() countries: string[];
-  @ApiProperty() thematicArea: number;
-  @ApiProperty() gcmObjectives: number[];
-  @ApiProperty() participatingOrganisations: string[];
-  @ApiProperty({ type: MoneyDto }) requested: { amount: string; currency: string };
-  @ApiProperty({ nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: MarkersDto }) @ValidateNested() @Type(() => MarkersDto) markers: MarkersDto;
 
-  static of(state: Readonly<ConceptNoteState>): ConceptNoteView {
+  @ApiProperty({ type: PartnersDto }) @ValidateNested() @Type(() => PartnersDto) partners: PartnersDto;
+
+  @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(120) durationMonths: number;
+
+  @ApiProperty({ type: EndorsementDto }) @ValidateNested() @Type(() => EndorsementDto) endorsement: EndorsementDto;
+
+  @ApiProperty({ type: FocalPointDto }) @ValidateNested() @Type(() => FocalPointDto) focalPoint: FocalPointDto;
+
+  toContent(): ConceptNoteContent {
     return {
-      id: state.id,
-      fund: 'MIGRATION_MPTF',
-      status: state.status,
-      version: state.version,
-      submittingCountry: state.submittingCountry,
-      title: state.title,
-      scope: state.scope,
-      countries: state.countries,
-      thematicArea: state.thematicArea,
-      gcmObjectives: state.gcmObjectives,
-      participatingOrganisations: state.participatingOrganisations,
-      requested: state.requested.toJSON(),
-      submittedAt: state.submittedAt?.toISOString() ?? null,
+      title: this.title,
+      scope: this.scope,
+      countries: this.countries,
+      thematicArea: this.thematicArea,
+      gcmObjectives: this.gcmObjectives,
+      budget: this.budget.map((b) => ({
+        organisation: b.organisation,
+        directCosts: b.directCosts.toMoney(),
+        indirectSupportCosts: b.indirectSupportCosts.toMoney(),
+      })),
+      requested: this.requested.toMoney(),
+      markers: { gender: this.markers.gender, humanRights: this.markers.humanRights },
+      partners: {
+        government: this.partners.government.map(({ name, type }) => ({ name, type })),
+        society: this.partners.society.map(({ name, type }) => ({ name, type })),
+      },
+      durationMonths: this.durationMonths,
+      endorsement: { letterReference: this.endorsement.letterReference, dated: this.endorsement.dated },
+      focalPoint: { name: this.focalPoint.name, email: this.focalPoint.email, phone: this.focalPoint.phone },
     };
   }
 }

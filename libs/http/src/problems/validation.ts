@@ -4,14 +4,15 @@ import { ProblemException } from './problem';
 
 const LIMIT_CONSTRAINTS = new Set(['min', 'max', 'maxLength', 'minLength', 'arrayMaxSize', 'arrayMinSize']);
 
-function violations(errors: ValidationError[], prefix = ''): Violation[] {
+/** Flattens class-validator errors into violations naming each field (dotted path), rule and limit. */
+export function violationsOf(errors: ValidationError[], prefix = ''): Violation[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]): Violation => {
       const limit = LIMIT_CONSTRAINTS.has(rule) ? /(-?\d+(?:\.\d+)?)/.exec(message)?.[1] : undefined;
       return { field, rule, message, ...(limit !== undefined ? { limit: Number(limit) } : {}) };
     });
-    return [...own, ...violations(error.children ?? [], field)];
+    return [...own, ...violationsOf(error.children ?? [], field)];
   });
 }
 
@@ -27,7 +28,7 @@ export function fundlineValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const list = violations(errors);
+      const list = violationsOf(errors);
       return new ProblemException(
         400,
         'REQUEST.INVALID',

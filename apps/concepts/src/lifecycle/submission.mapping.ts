@@ -1,0 +1,129 @@
+import { Money } from '@fundline/money';
+import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
+import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
+import { FocalPoint, GeographicScope, SubmissionCore, SubmissionStatus } from './submission';
+import { SubmissionRecord } from './submission.entity';
+
+export type AnySubmission = ConceptNote | ProjectProposal;
+
+type MoneyJson = { amount: string; currency: string };
+const money = (m: MoneyJson) => Money.parse(m.amount, m.currency);
+
+function core(record: SubmissionRecord): SubmissionCore {
+  return {
+    id: record.id,
+    submittingCountry: record.submittingCountry,
+    ownerUserId: record.ownerUserId,
+    status: record.status as SubmissionStatus,
+    version: record.version,
+    region: record.region,
+    submittedAt: record.submittedAt,
+    pipelineEnteredAt: record.pipelineEnteredAt,
+    expiresAt: record.expiresAt,
+    eligible: record.eligible,
+    focalPoint: (record.focalPoint ?? { name: '', email: '' }) as unknown as FocalPoint,
+    title: record.title,
+    scope: record.scope as GeographicScope,
+    countries: record.countries,
+    requested: Money.ofMinor(BigInt(record.requestedMinor), record.currency),
+  };
+}
+
+export function restore(record: SubmissionRecord): AnySubmission {
+  const c = record.content as Record<string, never>;
+  if (record.kind === 'concept-note') {
+    const budget = c.budget as Array<{ organisation: string; directCosts: MoneyJson; indirectSupportCosts: MoneyJson }>;
+    return ConceptNote.restore({
+      ...core(record),
+      thematicArea: record.thematicArea!,
+      gcmObjectives: record.gcmObjectives,
+      budget: budget.map((b) => ({
+        organisation: b.organisation,
+        directCosts: money(b.directCosts),
+        indirectSupportCosts: money(b.indirectSupportCosts),
+      })),
+      markers: c.markers,
+      partners: c.partners,
+      durationMonths: c.durationMonths,
+      endorsement: c.endorsement,
+    } as ConceptNoteState);
+  }
+  const budget = c.budget as {
+    staffAndOfficeCosts: MoneyJson;
+    includesOtherDonorFunding: boolean;
+    includesProposalDevelopmentCosts: boolean;
+  };
+  return ProjectProposal.restore({
+    ...core(record),
+    scope: record.scope as 'national' | 'regional',
+    creditLine: record.creditLine as 1 | 2,
+    focusArea: record.focusArea!,
+    parentProposalId: record.parentId,
+    endorsements: c.endorsements,
+    budget: { ...budget, staffAndOfficeCosts: money(budget.staffAndOfficeCosts) },
+    durationMonths: c.durationMonths,
+  } as ProjectProposalState);
+}
+
+export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
+  const s = submission.snapshot;
+  const common: Partial<SubmissionRecord> = {
+    id: s.id,
+    kind: submission.kind,
+    status: s.status,
+    version: s.version,
+    submittingCountry: s.submittingCountry,
+    region: s.region,
+    ownerUserId: s.ownerUserId,
+    title: s.title,
+    scope: s.scope,
+    countries: s.countries,
+    requestedMinor: s.requested.amountMinor.toString(),
+    currency: s.requested.currency,
+    focalPoint: { ...s.focalPoint },
+    eligible: s.eligible,
+    submittedAt: s.submittedAt,
+    pipelineEnteredAt: s.pipelineEnteredAt,
+    expiresAt: s.expiresAt,
+  };
+  if (submission instanceof ConceptNote) {
+    const n = submission.snapshot;
+    return {
+      ...common,
+      fund: 'MIGRATION_MPTF',
+      thematicArea: n.thematicArea,
+      gcmObjectives: n.gcmObjectives,
+      participatingOrganisations: participatingOrganisations(n),
+      focusArea: null,
+      creditLine: null,
+      parentId: null,
+      content: {
+        budget: n.budget.map((b) => ({
+          organisation: b.organisation,
+          directCosts: b.directCosts.toJSON(),
+          indirectSupportCosts: b.indirectSupportCosts.toJSON(),
+        })),
+        markers: n.markers,
+        partners: n.partners,
+        durationMonths: n.durationMonths,
+        endorsement: n.endorsement,
+      },
+    };
+  }
+  const p = submission.snapshot;
+  return {
+    ...common,
+    fund: 'FUND_1035',
+    thematicArea: null,
+    gcmObjectives: [],
+    participatingOrganisations: [],
+    focusArea: p.focusArea,
+    creditLine: p.creditLine,
+    parentId: p.parentProposalId,
+    content: {
+      endorsements: p.endorsements,
+      budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
+      durationMonths: p.durationMonths,
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Actor,
+  CONCEPT_NOTE_EXPIRED_V1,
+  CONCEPT_NOTE_REVISED_V1,
+  CONCEPT_NOTE_SCREENED_V1,
+  CONCEPT_NOTE_SUBMITTED_V1,
+  CONCEPT_NOTE_WITHDRAWN_V1,
+  ConceptNoteSubmittedV1,
+  EventEnvelope,
+  PROJECT_PROPOSAL_EXPIRED_V1,
+  PROJECT_PROPOSAL_REVISED_V1,
+  PROJECT_PROPOSAL_SCREENED_V1,
+  PROJECT_PROPOSAL_SUBMITTED_V1,
+  PROJECT_PROPOSAL_WITHDRAWN_V1,
+  ProjectProposalSubmittedV1,
+  SubmissionScreenedV1,
+  SubmissionStatusChangedV1,
+} from '@fundline/contracts';
+import { DomainError } from '@fundline/domain';
+import { appendToOutbox, envelopeFor } from '@fundline/messaging';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ConceptHistoryRecord } from '../history/concept-history.entity';
+import { ProjectProposal } from '../proposals/project-proposal.aggregate';
+import { participatingOrganisations } from '../submission/concept-note.aggregate';
+import { LifecycleEvent, SubmissionStatus } from './submission';
+import { ScreeningRecord, SubmissionRecord } from './submission.entity';
+import { AnySubmission, restore, toRecord } from './submission.mapping';
+
+/** Governments see only their own submissions; staff roles see all. */
+export function canSee(actor: Actor, submittingCountry: string): boolean {
+  return actor.role !== 'government' || actor.country === submittingCountry;
+}
+
+export function notFound(id: string): DomainError {
+  return new DomainError('SUBMISSION.NOT_FOUND', `submission ${id} not found`, 'not-found');
+}
+
+const TYPES = {
+  'concept-note': {
+    screened: CONCEPT_NOTE_SCREENED_V1,
+    withdrawn: CONCEPT_NOTE_WITHDRAWN_V1,
+    expired: CONCEPT_NOTE_EXPIRED_V1,
+    revised: CONCEPT_NOTE_REVISED_V1,
+  },
+  'project-proposal': {
+    screened: PROJECT_PROPOSAL_SCREENED_V1,
+    withdrawn: PROJECT_PROPOSAL_WITHDRAWN_V1,
+    expired: PROJECT_PROPOSAL_EXPIRED_V1,
+    revised: PROJECT_PROPOSAL_REVISED_V1,
+  },
+} as const;
+
+function statusAfter(event: LifecycleEvent, current: SubmissionStatus): SubmissionStatus {
+  switch (event.kind) {
+    case 'drafted':
+    case 'updated':
+    case 'revised':
+      return 'draft';
+    case 'submitted':
+      return 'submitted';
+    case 'screened':
+      if (!event.verdict.eligible) return 'screened-ineligible';
+      return event.from === 'in-pipeline' || event.from === 'deferred' ? event.from : 'screened-eligible';
+    case 'entered-pipeline':
+      return 'in-pipeline';
+    default:
+      return current;
+  }
+}
+
+export interface ChangeContext {
+  actor: Actor;
+  correlationId: string;
+}
+
+@Injectable()
+export class SubmissionRepository {
+  /**
+   * Loads a submission the actor may see, locked for update. Another country's submission is reported as not
+   * found, so its existence is not disclosed either.
+   */
+  async loadForUpdate(manager: EntityManager, id: string, actor: Actor): Promise<AnySubmission> {
+    const record = await manager.findOne(SubmissionRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!record || !canSee(actor, record.submittingCountry)) throw notFound(id);
+    return restore(record);
+  }
+
+  /** Saves the submission and, in the same transaction, its history (G3), verdicts and integration events. */
+  async save(manager: EntityManager, submission: AnySubmission, context: ChangeContext): Promise<void> {
+    await manager.save(SubmissionRecord, toRecord(submission));
+    const s = submission.snapshot;
+    const fund = submission instanceof ProjectProposal ? 'FUND_1035' : 'MIGRATION_MPTF';
+    const envelopes: EventEnvelope[] = [];
+    const emit = <T extends object>(type: string, payload: T, at: Date) =>
+      envelopes.push(
+        envelopeFor<T>({
+          type,
+          aggregateId: s.id,
+          actor: context.actor,
+          correlationId: context.correlationId,
+          occurredAt: at,
+          payload,
+        }),
+      );
+    for (const event of submission.pullEvents()) {
+      const to = event.kind === 'withdrawn' || event.kind === 'expired' ? event.kind : statusAfter(event, s.status);
+      await manager.insert(ConceptHistoryRecord, {
+        conceptId: s.id,
+        at: event.at,
+        action: event.kind === 'screened' ? `screened (${event.trigger})` : event.kind,
+        fromStatus: event.from,
+        toStatus: to,
+        actorUserId: context.actor.userId,
+        actorRole: context.actor.role,
+        actorCountry: context.actor.country ?? null,
+        reason: 'reason' in event ? (event.reason ?? null) : null,
+        correlationId: context.correlationId,
+      });
+      const types = TYPES[submission.kind];
+      if (event.kind === 'submitted') {
+        if (submission instanceof ProjectProposal) {
+          const p = submission.snapshot;
+          emit<ProjectProposalSubmittedV1>(
+            PROJECT_PROPOSAL_SUBMITTED_V1,
+            {
+              proposalId: p.id,
+              fund: 'FUND_1035',
+              title: p.title,
+              submittingCountry: p.submittingCountry,
+              region: p.region ?? undefined,
+              scope: p.scope,
+              countries: p.countries,
+              creditLine: p.creditLine,
+              focusArea: p.focusArea,
+              requested: p.requested.toJSON(),
+              parentProposalId: p.parentProposalId ?? undefined,
+              version: p.version,
+              submittedAt: event.at.toISOString(),
+            },
+            event.at,
+          );
+        } else {
+          const n = submission.snapshot;
+          emit<ConceptNoteSubmittedV1>(
+            CONCEPT_NOTE_SUBMITTED_V1,
+            {
+              conceptNoteId: n.id,
+              fund: 'MIGRATION_MPTF',
+              title: n.title,
+              submittingCountry: n.submittingCountry,
+              scope: n.scope,
+              countries: n.countries,
+              thematicArea: n.thematicArea,
+              gcmObjectives: n.gcmObjectives,
+              participatingOrganisations: participatingOrganisations(n),
+              requested: n.requested.toJSON(),
+              version: n.version,
+              submittedAt: event.at.toISOString(),
+            },
+            event.at,
+          );
+        }
+      } else if (event.kind === 'screened') {
+        await manager.insert(ScreeningRecord, {
+          id: randomUUID(),
+          submissionId: s.id,
+          version: s.version,
+          trigger: event.trigger,
+          referenceDate: event.verdict.referenceDate,
+          screenedAt: event.at,
+          eligible: event.verdict.eligible,
+          lines: event.verdict.lines,
+          actorUserId: context.actor.userId,
+          actorRole: context.actor.role,
+        });
+        emit<SubmissionScreenedV1>(
+          types.screened,
+          {
+            submissionId: s.id,
+            fund,
+            version: s.version,
+            trigger: event.trigger,
+            referenceDate: event.verdict.referenceDate,
+            eligible: event.verdict.eligible,
+            lines: event.verdict.lines,
+            status: s.status,
+            expiresAt: s.expiresAt?.toISOString(),
+            screenedAt: event.at.toISOString(),
+          },
+          event.at,
+        );
+      } else if (event.kind === 'withdrawn' || event.kind === 'expired' || event.kind === 'revised') {
+        emit<SubmissionStatusChangedV1>(
+          types[event.kind],
+          {
+            submissionId: s.id,
+            fund,
+            version: s.version,
+            fromStatus: event.from ?? 'draft',
+            status: to,
+            reason: 'reason' in event ? event.reason : undefined,
+            at: event.at.toISOString(),
+          },
+          event.at,
+        );
+      }
+    }
+    await appendToOutbox(manager, envelopes);
+  }
+}

@@ -1,0 +1,64 @@
+import { Actor } from '@fundline/contracts';
+import { ProjectProposal } from '../proposals/project-proposal.aggregate';
+import { participatingOrganisations } from '../submission/concept-note.aggregate';
+import { Verdict } from './submission';
+import { AnySubmission } from './submission.mapping';
+
+/** G6: the focal point's personal data is shown to the owning government and to fund staff, to nobody else. */
+export function mayReadPersonalData(actor: Actor, submittingCountry: string): boolean {
+  return actor.role === 'government' ? actor.country === submittingCountry : actor.role !== 'system';
+}
+
+export function submissionView(submission: AnySubmission, actor: Actor, verdict?: Verdict | null) {
+  const s = submission.snapshot;
+  const common = {
+    id: s.id,
+    kind: submission.kind,
+    status: s.status,
+    version: s.version,
+    submittingCountry: s.submittingCountry,
+    region: s.region,
+    title: s.title,
+    scope: s.scope,
+    countries: s.countries,
+    requested: s.requested.toJSON(),
+    eligible: s.eligible,
+    submittedAt: s.submittedAt?.toISOString() ?? null,
+    pipelineEnteredAt: s.pipelineEnteredAt?.toISOString() ?? null,
+    expiresAt: s.expiresAt?.toISOString() ?? null,
+    ...(verdict !== undefined ? { verdict } : {}),
+    ...(mayReadPersonalData(actor, s.submittingCountry) ? { focalPoint: s.focalPoint } : {}),
+  };
+  if (submission instanceof ProjectProposal) {
+    const p = submission.snapshot;
+    return {
+      ...common,
+      fund: 'FUND_1035',
+      creditLine: p.creditLine,
+      focusArea: p.focusArea,
+      endorsements: p.endorsements,
+      budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
+      durationMonths: p.durationMonths,
+      parentProposalId: p.parentProposalId,
+    };
+  }
+  const n = submission.snapshot;
+  return {
+    ...common,
+    fund: 'MIGRATION_MPTF',
+    thematicArea: n.thematicArea,
+    gcmObjectives: n.gcmObjectives,
+    participatingOrganisations: participatingOrganisations(n),
+    budget: n.budget.map((b) => ({
+      organisation: b.organisation,
+      directCosts: b.directCosts.toJSON(),
+      indirectSupportCosts: b.indirectSupportCosts.toJSON(),
+    })),
+    markers: n.markers,
+    partners: n.partners,
+    durationMonths: n.durationMonths,
+    endorsement: n.endorsement,
+  };
+}
+
+export type SubmissionView = ReturnType<typeof submissionView>;

@@ -1,0 +1,70 @@
+import { Money } from '@fundline/money';
+import { conceptNoteContent, referenceSnapshot } from '../../../../test/support/submission-builders';
+import { ConceptNoteContent } from '../submission/concept-note.aggregate';
+import { screenConceptNote } from './concept-note.screening';
+
+const usd = (a: string) => Money.parse(a, 'USD');
+
+function verdict(overrides: Partial<ConceptNoteContent> = {}, snapshot = referenceSnapshot()) {
+  const lines = screenConceptNote({ ...conceptNoteContent(overrides), submittingCountry: 'PHL' }, snapshot);
+  return Object.fromEntries(lines.map((l) => [l.rule, l]));
+}
+
+describe('screening a Migration MPTF concept note', () => {
+  it('passes every rule for an eligible concept note, each with its explanation', () => {
+    const lines = verdict();
+    expect(Object.keys(lines)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
+    expect(Object.values(lines).every((l) => l.passed && l.detail.length > 10)).toBe(true);
+  });
+
+  it('M1 fails when the area in force no longer holds any of the objectives', () => {
+    const snapshot = referenceSnapshot({ thematicAreas: new Map([[4, new Set([18])]]) });
+    expect(verdict({}, snapshot).M1).toMatchObject({
+      passed: false,
+      detail: expect.stringMatching(/none of GCM objectives 5, 6/),
+    });
+  });
+
+  it('M2 passes for a government-led, endorsed note and fails when the submitter is not covered', () => {
+    expect(verdict().M2.passed).toBe(true);
+    expect(verdict({ countries: ['IDN'] }).M2).toMatchObject({ passed: false });
+  });
+
+  it('M3 fails when a participating organisation is no longer eligible', () => {
+    const snapshot = referenceSnapshot({
+      organisations: new Map([
+        ['ILO', { name: 'ILO', eligible: true }],
+        ['IOM', { name: 'IOM', eligible: false }],
+      ]),
+    });
+    expect(verdict({}, snapshot).M3).toMatchObject({
+      passed: false,
+      detail: expect.stringMatching(/IOM not eligible/),
+    });
+  });
+
+  it('M4 passes at exactly 7% indirect support costs and fails one cent above', () => {
+    expect(verdict().M4.passed).toBe(true);
+    const over = conceptNoteContent().budget.map((b, i) =>
+      i === 0 ? { ...b, indirectSupportCosts: usd('49000.01') } : b,
+    );
+    expect(verdict({ budget: over, requested: usd('1498000.01') }).M4).toMatchObject({
+      passed: false,
+      detail: expect.stringMatching(
+        /ILO: indirect support costs 49000.01 exceed 7% of direct costs 700000.00 \(limit 49000.00\)/,
+      ),
+    });
+  });
+
+  it('M5 passes at the minimum marker score of 2 and fails below it', () => {
+    expect(verdict({ markers: { gender: 2, humanRights: 2 } }).M5.passed).toBe(true);
+    expect(verdict({ markers: { gender: 1, humanRights: 3 } }).M5).toMatchObject({ passed: false });
+  });
+
+  it('M6 needs more than one government entity and a society partner', () => {
+    expect(verdict().M6.passed).toBe(true);
+    const partners = conceptNoteContent().partners;
+    expect(verdict({ partners: { ...partners, government: partners.government.slice(0, 1) } }).M6.passed).toBe(false);
+    expect(verdict({ partners: { ...partners, society: [] } }).M6.passed).toBe(false);
+  });
+});

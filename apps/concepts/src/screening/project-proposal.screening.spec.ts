@@ -1,0 +1,137 @@
+import { Money } from '@fundline/money';
+import { projectProposalContent, referenceSnapshot } from '../../../../test/support/submission-builders';
+import { ProjectProposalContent } from '../proposals/project-proposal.aggregate';
+import { ParentProject, screenProjectProposal } from './project-proposal.screening';
+
+const usd = (a: string) => Money.parse(a, 'USD');
+
+function verdict(
+  overrides: Partial<ProjectProposalContent> = {},
+  snapshot = referenceSnapshot(),
+  parent: ParentProject | null = null,
+  applicant = 'PHL',
+) {
+  const lines = screenProjectProposal(
+    { ...projectProposalContent(overrides), submittingCountry: applicant },
+    snapshot,
+    parent,
+  );
+  return Object.fromEntries(lines.map((l) => [l.rule, l]));
+}
+
+const regional = (countries: string[], endorsing: string[]): Partial<ProjectProposalContent> => ({
+  scope: 'regional',
+  countries,
+  endorsements: endorsing.map((country) => ({ country, letterReference: `L-${country}` })),
+  requested: usd('250000.00'),
+});
+
+describe('screening a Fund 1035 project proposal', () => {
+  it('passes every rule for an eligible Line 2 national proposal', () => {
+    const lines = verdict();
+    expect(Object.keys(lines)).toEqual(['F1', 'F3', 'F4.4', 'F4.1', 'F7', 'F8']);
+    expect(Object.values(lines).every((l) => l.passed)).toBe(true);
+  });
+
+  it('F1 fails for a state off the list in force, a high-income state and an EU member', () => {
+    expect(verdict({ countries: ['SGP'], endorsements: [] }, undefined, null, 'SGP').F1).toMatchObject({
+      passed: false,
+      detail: 'SGP is a high-income economy',
+    });
+    expect(verdict({ countries: ['DEU'], endorsements: [] }, undefined, null, 'DEU').F1.passed).toBe(false);
+    const later = referenceSnapshot({ beneficiaries: new Map() });
+    expect(verdict({}, later).F1.detail).toMatch(/not on the beneficiary list in force on 2026-11-22/);
+  });
+
+  it('F3 refuses Line 2 to a state subject to Article 4, with the arrears that justify it, and allows Line 1', () => {
+    const snapshot = referenceSnapshot({
+      article4: new Map([
+        ['PHL', { subject: true, since: '2026-01-01', arrearsMinor: '250000000', dueTwoYearsMinor: '240000000' }],
+      ]),
+    });
+    expect(verdict({}, snapshot).F3).toMatchObject({
+      passed: false,
+      detail: expect.stringMatching(/^PHL is subject to Article 4 since 2026-01-01 \(arrears USD 2500000.00/),
+    });
+    const budget = { ...projectProposalContent().budget, staffAndOfficeCosts: usd('30000.00') };
+    const line1 = verdict({ creditLine: 1, requested: usd('100000.00'), budget }, snapshot);
+    expect(line1.F3).toBeUndefined();
+    expect(Object.values(line1).every((l) => l.passed)).toBe(true);
+  });
+
+  it('F4.1 accepts a Line 2 national request of USD 200,000 and refuses 200,000.01', () => {
+    expect(verdict({ requested: usd('200000.00') })['F4.1'].passed).toBe(true);
+    expect(verdict({ requested: usd('200000.01') })['F4.1'].passed).toBe(false);
+  });
+
+  it('F4.2 accepts a Line 2 regional request of USD 300,000 and refuses 300,000.01', () => {
+    const base = regional(['PHL', 'IDN'], ['PHL', 'IDN']);
+    expect(verdict({ ...base, requested: usd('300000.00') })['F4.2'].passed).toBe(true);
+    expect(verdict({ ...base, requested: usd('300000.01') })['F4.2'].passed).toBe(false);
+  });
+
+  it('F4.3 holds Line 1 to USD 100,000 national and 200,000 regional', () => {
+    expect(verdict({ creditLine: 1, requested: usd('100000.00') })['F4.3'].passed).toBe(true);
+    expect(verdict({ creditLine: 1, requested: usd('100000.01') })['F4.3'].passed).toBe(false);
+    const base = { ...regional(['PHL', 'IDN'], ['PHL', 'IDN']), creditLine: 1 as const };
+    expect(verdict({ ...base, requested: usd('200000.00') })['F4.3'].passed).toBe(true);
+    expect(verdict({ ...base, requested: usd('200000.01') })['F4.3'].passed).toBe(false);
+  });
+
+  it('F4.4 refuses less than USD 50,000 national and 100,000 regional', () => {
+    expect(verdict({ requested: usd('50000.00') })['F4.4'].passed).toBe(true);
+    expect(verdict({ requested: usd('49999.99') })['F4.4'].passed).toBe(false);
+    expect(verdict({ ...regional(['PHL', 'IDN'], ['PHL', 'IDN']), requested: usd('99999.99') })['F4.4'].passed).toBe(
+      false,
+    );
+  });
+
+  it('F5 accepts a regional project endorsed by two eligible states with an eligible majority, non-members included', () => {
+    expect(verdict(regional(['PHL', 'IDN', 'TWN'], ['PHL', 'IDN'])).F5.passed).toBe(true);
+  });
+
+  it('F5 refuses a regional project with one eligible endorsement or no eligible majority', () => {
+    expect(verdict(regional(['PHL', 'IDN'], ['PHL'])).F5.passed).toBe(false);
+    expect(verdict(regional(['PHL', 'IDN', 'SGP', 'TWN'], ['PHL', 'IDN'])).F5.passed).toBe(false);
+  });
+
+  it('F6 accepts a follow-up whose parent was funded on Line 1 and refuses one whose parent was on Line 2', () => {
+    const follow = { parentProposalId: '6f3c6f9e-4f69-4c0e-8f0e-000000000001' };
+    const parent = (creditLine: number, status = 'funded'): ParentProject => ({
+      id: follow.parentProposalId,
+      fund: 'FUND_1035',
+      creditLine,
+      status,
+    });
+    expect(verdict(follow, undefined, parent(1)).F6.passed).toBe(true);
+    expect(verdict(follow, undefined, parent(2)).F6).toMatchObject({
+      passed: false,
+      detail: expect.stringMatching(/on Line 2/),
+    });
+    expect(verdict(follow, undefined, parent(1, 'in-pipeline')).F6.passed).toBe(false);
+    expect(verdict(follow, undefined, null).F6.passed).toBe(false);
+  });
+
+  it('F7 passes staff and office costs of exactly 30% and fails above, or with other donors’ or development costs', () => {
+    const budget = projectProposalContent().budget;
+    expect(verdict({ budget: { ...budget, staffAndOfficeCosts: usd('60000.00') } }).F7.passed).toBe(true);
+    expect(verdict({ budget: { ...budget, staffAndOfficeCosts: usd('60000.01') } }).F7.passed).toBe(false);
+    expect(verdict({ budget: { ...budget, includesOtherDonorFunding: true } }).F7.passed).toBe(false);
+    expect(verdict({ budget: { ...budget, includesProposalDevelopmentCosts: true } }).F7.passed).toBe(false);
+  });
+
+  it('F8 passes an eligible focus area and fails emergency operations', () => {
+    expect(verdict().F8.passed).toBe(true);
+    expect(verdict({ focusArea: 'emergency-operations' }).F8).toMatchObject({
+      passed: false,
+      detail: 'Emergency operations is not an eligible focus area',
+    });
+  });
+
+  it('F11 takes regional projects only during a call round', () => {
+    expect(verdict(regional(['PHL', 'IDN'], ['PHL', 'IDN'])).F11.passed).toBe(true);
+    const closed = referenceSnapshot({ callRounds: [{ code: '2025', opensOn: '2025-01-01', closesOn: '2025-06-30' }] });
+    expect(verdict(regional(['PHL', 'IDN'], ['PHL', 'IDN']), closed).F11.passed).toBe(false);
+    expect(verdict().F11).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+import { Money, shareOf } from '@fundline/money';
+import { VerdictLine } from '../lifecycle/submission';
+import { ProjectProposalContent } from '../proposals/project-proposal.aggregate';
+import { fund1035Eligibility, parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
+
+export interface ParentProject {
+  id: string;
+  fund: string;
+  creditLine: number | null;
+  status: string;
+}
+
+const FUNDED = ['funded', 'under-implementation', 'closed'];
+
+/** F1, F3, F4, F5, F6, F7, F8, F11: the eligibility of a Fund 1035 proposal on the snapshot's date. */
+export function screenProjectProposal(
+  proposal: ProjectProposalContent & { submittingCountry: string },
+  snapshot: ReferenceSnapshot,
+  parent: ParentProject | null,
+): VerdictLine[] {
+  const lines: VerdictLine[] = [];
+  const line = (rule: string, passed: boolean, detail: string) => lines.push({ rule, passed, detail });
+  const usd = (minor: number) => Money.ofMinor(BigInt(minor), 'USD');
+  const regional = proposal.scope === 'regional';
+  const eligibility = new Map(proposal.countries.map((c) => [c, fund1035Eligibility(snapshot, c)]));
+
+  // F1: a national project's state must be eligible; in a regional project the applicant must be, and F5 weighs the rest.
+  const mustBeEligible = regional ? [proposal.submittingCountry] : proposal.countries;
+  const notEligible = mustBeEligible.filter((c) => !eligibility.get(c)?.eligible);
+  line(
+    'F1',
+    notEligible.length === 0,
+    notEligible.length
+      ? notEligible.map((c) => eligibility.get(c)!.why).join('; ')
+      : mustBeEligible.map((c) => eligibility.get(c)!.why).join('; '),
+  );
+
+  if (proposal.creditLine === 2) {
+    const subject = proposal.countries.filter((c) => snapshot.article4.get(c)?.subject);
+    line(
+      'F3',
+      subject.length === 0,
+      subject.length
+        ? subject
+            .map((c) => {
+              const a = snapshot.article4.get(c)!;
+              return `${c} is subject to Article 4 since ${a.since} (arrears USD ${Money.ofMinor(BigInt(a.arrearsMinor), 'USD').toDecimalString()} ≥ contributions due for two years USD ${Money.ofMinor(BigInt(a.dueTwoYearsMinor), 'USD').toDecimalString()})`;
+            })
+            .join('; ')
+        : `no benefiting state is subject to Article 4 on ${snapshot.date}`,
+    );
+  }
+
+  const minimum = usd(parameter(snapshot, `f1035.${proposal.scope}.minimum-minor`));
+  line(
+    'F4.4',
+    proposal.requested.compare(minimum) >= 0,
+    `requested ${proposal.requested.toDecimalString()}; minimum for a ${proposal.scope} project ${minimum.toDecimalString()}`,
+  );
+  const ceilingRule = proposal.creditLine === 1 ? 'F4.3' : regional ? 'F4.2' : 'F4.1';
+  const ceiling = usd(parameter(snapshot, `f1035.line${proposal.creditLine}.${proposal.scope}.ceiling-minor`));
+  line(
+    ceilingRule,
+    proposal.requested.compare(ceiling) <= 0,
+    `requested ${proposal.requested.toDecimalString()}; Line ${proposal.creditLine} ${proposal.scope} ceiling ${ceiling.toDecimalString()}`,
+  );
+
+  if (regional) {
+    const endorsing = new Set(proposal.endorsements.map((e) => e.country));
+    const eligibleEndorsing = [...endorsing].filter((c) => eligibility.get(c)?.eligible);
+    const eligibleBeneficiaries = proposal.countries.filter((c) => eligibility.get(c)?.eligible);
+    const majority = eligibleBeneficiaries.length * 2 > proposal.countries.length;
+    line(
+      'F5',
+      eligibleEndorsing.length >= 2 && majority && !!eligibility.get(proposal.submittingCountry)?.eligible,
+      `${eligibleEndorsing.length} eligible Member State(s) endorse (two needed); ${eligibleBeneficiaries.length} of ${proposal.countries.length} beneficiaries are eligible Member States (a majority needed)`,
+    );
+    const round = snapshot.callRounds.find((r) => r.opensOn <= snapshot.date && snapshot.date <= r.closesOn);
+    line(
+      'F11',
+      !!round,
+      round
+        ? `submitted in call round ${round.code} (${round.opensOn} to ${round.closesOn})`
+        : `regional projects are taken in call rounds; none is open on ${snapshot.date}`,
+    );
+  }
+
+  if (proposal.parentProposalId) {
+    const ok = !!parent && parent.fund === 'FUND_1035' && parent.creditLine === 1 && FUNDED.includes(parent.status);
+    line(
+      'F6',
+      ok,
+      !parent
+        ? `parent project ${proposal.parentProposalId} not found`
+        : ok
+          ? `follow-up of ${parent.id}, funded on Line 1`
+          : `the parent ${parent.id} is ${parent.status} on Line ${parent.creditLine ?? '?'}; a follow-up needs a parent funded on Line 1`,
+    );
+  }
+
+  const cap = parameter(snapshot, 'f1035.staff-office.cap-basis-points');
+  const limit = shareOf(proposal.requested, cap);
+  const staffOk = proposal.budget.staffAndOfficeCosts.compare(limit) <= 0;
+  line(
+    'F7',
+    staffOk && !proposal.budget.includesOtherDonorFunding && !proposal.budget.includesProposalDevelopmentCosts,
+    [
+      `staff and office costs ${proposal.budget.staffAndOfficeCosts.toDecimalString()} ${staffOk ? 'within' : 'above'} ${cap / 100}% of the total (${limit.toDecimalString()})`,
+      proposal.budget.includesOtherDonorFunding ? "another donor's money is charged" : '',
+      proposal.budget.includesProposalDevelopmentCosts ? 'proposal development costs are charged' : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  );
+
+  const focus = snapshot.focusAreas.get(proposal.focusArea);
+  line(
+    'F8',
+    !!focus?.eligible,
+    focus
+      ? `${focus.name} is ${focus.eligible ? '' : 'not '}an eligible focus area`
+      : `unknown focus area ${proposal.focusArea}`,
+  );
+  return lines;
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Verdict } from '../lifecycle/submission';
+import { SubmissionRecord } from '../lifecycle/submission.entity';
+import { AnySubmission } from '../lifecycle/submission.mapping';
+import { ProjectProposal } from '../proposals/project-proposal.aggregate';
+import { parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { screenConceptNote } from './concept-note.screening';
+import { screenProjectProposal } from './project-proposal.screening';
+
+/** Screens a submission against the reference data in force on one date: every rule gives a named verdict line. */
+@Injectable()
+export class ScreeningService {
+  constructor(private readonly referenceData: ReferenceDataService) {}
+
+  async screen(
+    manager: EntityManager,
+    submission: AnySubmission,
+    referenceDate: string,
+  ): Promise<{ verdict: Verdict; validityMonths: number }> {
+    const snapshot: ReferenceSnapshot = await this.referenceData.snapshot(manager, referenceDate);
+    let lines;
+    if (submission instanceof ProjectProposal) {
+      const p = submission.snapshot;
+      const parent = p.parentProposalId
+        ? await manager.findOne(SubmissionRecord, { where: { id: p.parentProposalId } })
+        : null;
+      lines = screenProjectProposal(
+        p,
+        snapshot,
+        parent ? { id: parent.id, fund: parent.fund, creditLine: parent.creditLine, status: parent.status } : null,
+      );
+    } else {
+      lines = screenConceptNote(submission.snapshot, snapshot);
+    }
+    return {
+      verdict: { eligible: lines.every((l) => l.passed), referenceDate, lines },
+      validityMonths: parameter(snapshot, 'pipeline.validity-months'),
+    };
+  }
+}
+
+export function dateOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

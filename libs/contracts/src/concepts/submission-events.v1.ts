@@ -1,0 +1,74 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-submitted.v1';
+
+export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
+export const CONCEPT_NOTE_SCREENED_V1 = 'concept-note.screened.v1';
+export const PROJECT_PROPOSAL_SCREENED_V1 = 'project-proposal.screened.v1';
+export const CONCEPT_NOTE_WITHDRAWN_V1 = 'concept-note.withdrawn.v1';
+export const PROJECT_PROPOSAL_WITHDRAWN_V1 = 'project-proposal.withdrawn.v1';
+export const CONCEPT_NOTE_EXPIRED_V1 = 'concept-note.expired.v1';
+export const PROJECT_PROPOSAL_EXPIRED_V1 = 'project-proposal.expired.v1';
+export const CONCEPT_NOTE_REVISED_V1 = 'concept-note.revised.v1';
+export const PROJECT_PROPOSAL_REVISED_V1 = 'project-proposal.revised.v1';
+
+/** A Fund 1035 project proposal was submitted. Personal data (the focal point) never travels in events (G6). */
+export class ProjectProposalSubmittedV1 {
+  @IsUUID() proposalId: string;
+  @IsIn(['FUND_1035']) fund: 'FUND_1035';
+  @IsString() title: string;
+  @Matches(/^[A-Z]{3}$/) submittingCountry: string;
+  @IsOptional() @IsString() region?: string;
+  @IsIn(GEOGRAPHIC_SCOPES) scope: GeographicScope;
+  @IsArray() @ArrayMinSize(1) @Matches(/^[A-Z]{3}$/, { each: true }) countries: string[];
+  @IsIn([1, 2]) creditLine: 1 | 2;
+  @IsString() focusArea: string;
+  @ValidateNested() @Type(() => MoneyV1) requested: MoneyV1;
+  @IsOptional() @IsUUID() parentProposalId?: string;
+  @IsInt() @Min(1) version: number;
+  @IsISO8601({ strict: true }) submittedAt: string;
+}
+
+export class VerdictLineV1 {
+  @IsString() rule: string;
+  @IsBoolean() passed: boolean;
+  @IsString() detail: string;
+}
+
+/** A screening verdict, line by line; an eligible submission enters the pipeline until `expiresAt` (M7). */
+export class SubmissionScreenedV1 {
+  @IsUUID() submissionId: string;
+  @IsIn(['MIGRATION_MPTF', 'FUND_1035']) fund: string;
+  @IsInt() @Min(1) version: number;
+  @IsIn(['submission', 're-screen']) trigger: 'submission' | 're-screen';
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) referenceDate: string;
+  @IsBoolean() eligible: boolean;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => VerdictLineV1) lines: VerdictLineV1[];
+  @IsString() status: string;
+  @IsOptional() @IsISO8601({ strict: true }) expiresAt?: string;
+  @IsISO8601({ strict: true }) screenedAt: string;
+}
+
+/** A submission left the pipeline or went back to draft: withdrawn, expired, or revised as a new version. */
+export class SubmissionStatusChangedV1 {
+  @IsUUID() submissionId: string;
+  @IsIn(['MIGRATION_MPTF', 'FUND_1035']) fund: string;
+  @IsInt() @Min(1) version: number;
+  @IsString() fromStatus: string;
+  @IsString() status: string;
+  @IsOptional() @IsString() reason?: string;
+  @IsISO8601({ strict: true }) at: string;
+}
