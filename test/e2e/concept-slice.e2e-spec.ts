@@ -25,7 +25,7 @@ describe('a concept note flows from a government to the read model through Kafka
       .send(aConceptNote({ countries: [country], ...overrides }))
       .expect(201);
     const submitted = await request(system.http('concepts'))
-      .post(`/concept-notes/${draft.body.id}/submit`)
+      .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', country))
       .expect(200);
     return submitted.body as { id: string; status: string };
@@ -40,23 +40,29 @@ describe('a concept note flows from a government to the read model through Kafka
 
   it('G4 a government drafts and submits; the submission reaches the pipeline read model and the funds replica', async () => {
     const submitted = await draftAndSubmit('PHL');
-    expect(submitted.status).toBe('submitted');
+    expect(submitted.status).toBe('in-pipeline');
 
-    const entry = await eventually(() => pipelineEntry(submitted.id), 20_000, 'the pipeline entry');
+    const entry = await eventually(
+      async () =>
+        (await pipelineEntry(submitted.id))?.status === 'in-pipeline' ? pipelineEntry(submitted.id) : undefined,
+      20_000,
+      'the pipeline entry',
+    );
     expect(entry).toMatchObject({
       conceptId: submitted.id,
       fund: 'MIGRATION_MPTF',
-      status: 'submitted',
+      status: 'in-pipeline',
+      eligible: true,
       submittingCountry: 'PHL',
       thematicArea: 4,
-      requested: { amount: '1500000.00', currency: 'USD' },
+      requested: { amount: '1498000.00', currency: 'USD' },
     });
 
     const replica = await eventually(async () => {
       const { rows } = await db.query('SELECT * FROM funds.pipeline_replica WHERE concept_id = $1', [submitted.id]);
       return rows[0];
     });
-    expect(replica.requested_minor).toBe('150000000');
+    expect(replica.requested_minor).toBe('149800000');
 
     const list = await request(system.http('reporting')).get('/pipeline').set(bearer('finance-officer')).expect(200);
     expect(list.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(submitted.id);
@@ -65,10 +71,15 @@ describe('a concept note flows from a government to the read model through Kafka
   it('G3 records who submitted, in which role and country, in the concept history', async () => {
     const submitted = await draftAndSubmit('MEX');
     const history = await request(system.http('concepts'))
-      .get(`/concept-notes/${submitted.id}/history`)
+      .get(`/concepts/${submitted.id}/history`)
       .set(bearer('government', 'MEX'))
       .expect(200);
-    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['draft-created', 'submitted']);
+    expect(history.body.map((h: { action: string }) => h.action)).toEqual([
+      'drafted',
+      'submitted',
+      'screened (submission)',
+      'entered-pipeline',
+    ]);
     expect(history.body[1]).toMatchObject({
       fromStatus: 'draft',
       toStatus: 'submitted',
@@ -79,11 +90,11 @@ describe('a concept note flows from a government to the read model through Kafka
   it('G4 refuses to submit the same concept twice', async () => {
     const submitted = await draftAndSubmit('PHL');
     const res = await request(system.http('concepts'))
-      .post(`/concept-notes/${submitted.id}/submit`)
+      .post(`/concepts/${submitted.id}/submit`)
       .set(bearer('government', 'PHL'))
       .expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ code: 'CONCEPT_NOTE.TRANSITION_NOT_ALLOWED', status: 409 });
+    expect(res.body).toMatchObject({ code: 'SUBMISSION.TRANSITION_NOT_ALLOWED', status: 409 });
     expect(res.body.errors[0]).toMatchObject({ field: 'status', rule: 'G4' });
   });
 
@@ -97,23 +108,23 @@ describe('a concept note flows from a government to the read model through Kafka
 
     it('refuses another country the concept note itself (404, existence not disclosed)', async () => {
       const res = await request(system.http('concepts'))
-        .get(`/concept-notes/${philippines.id}`)
+        .get(`/concepts/${philippines.id}`)
         .set(bearer('government', 'MEX'))
         .expect(404);
-      expect(res.body.code).toBe('CONCEPT_NOTE.NOT_FOUND');
+      expect(res.body.code).toBe('SUBMISSION.NOT_FOUND');
       await request(system.http('concepts'))
-        .get(`/concept-notes/${philippines.id}`)
+        .get(`/concepts/${philippines.id}`)
         .set(bearer('government', 'PHL'))
         .expect(200);
     });
 
     it('refuses another country the concept history and the submit', async () => {
       await request(system.http('concepts'))
-        .get(`/concept-notes/${philippines.id}/history`)
+        .get(`/concepts/${philippines.id}/history`)
         .set(bearer('government', 'MEX'))
         .expect(404);
       await request(system.http('concepts'))
-        .post(`/concept-notes/${philippines.id}/submit`)
+        .post(`/concepts/${philippines.id}/submit`)
         .set(bearer('government', 'MEX'))
         .expect(404);
     });
@@ -156,11 +167,28 @@ describe('a concept note flows from a government to the read model through Kafka
       ['a GCM objective out of range', { gcmObjectives: [24] }, 'gcmObjectives'],
       ['a malformed country code', { countries: ['Philippines'] }, 'countries'],
       ['an unknown country code', { countries: ['PHL', 'ZZZ'], scope: 'regional' }, 'countries'],
-      ['an unknown UN organisation', { participatingOrganisations: ['ILO', 'ACME'] }, 'participatingOrganisations'],
+      [
+        'an unknown UN organisation',
+        {
+          budget: [
+            {
+              organisation: 'ACME',
+              directCosts: { amount: '700000.00', currency: 'USD' },
+              indirectSupportCosts: { amount: '49000.00', currency: 'USD' },
+            },
+            {
+              organisation: 'IOM',
+              directCosts: { amount: '700000.00', currency: 'USD' },
+              indirectSupportCosts: { amount: '49000.00', currency: 'USD' },
+            },
+          ],
+        },
+        'budget.0.organisation',
+      ],
     ];
 
     it.each(cases)('refuses %s', async (_, overrides, field) => {
-      const before = await db.query('SELECT count(*)::int AS n FROM concepts.concept_notes');
+      const before = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
       const res = await request(system.http('concepts'))
         .post('/concept-notes')
         .set(bearer('government', 'PHL'))
@@ -171,7 +199,7 @@ describe('a concept note flows from a government to the read model through Kafka
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(res.body.errors.every((e: { rule: string }) => typeof e.rule === 'string')).toBe(true);
       expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(/);
-      const after = await db.query('SELECT count(*)::int AS n FROM concepts.concept_notes');
+      const after = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
       expect(after.rows[0].n).toBe(before.rows[0].n);
     });
 

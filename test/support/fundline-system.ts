@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { ServiceConfig } from '@fundline/http';
-import { createTestDatabase, startService, testConfig, TestDatabase } from '@fundline/testing';
+import { createTestDatabase, startService, TestClock, testConfig, TestDatabase } from '@fundline/testing';
 import { CONCEPTS_SCHEMA, ConceptsModule } from '../../apps/concepts/src/concepts.module';
 import { FUNDS_SCHEMA, FundsModule } from '../../apps/funds/src/funds.module';
 import { REPORTING_SCHEMA, ReportingModule } from '../../apps/reporting/src/reporting.module';
@@ -13,6 +13,8 @@ export type ServiceName = 'concepts' | 'funds' | 'reporting';
  */
 export class FundlineSystem {
   readonly apps: Partial<Record<ServiceName, INestApplication>> = {};
+  /** Every service of the system reads this clock; it starts on a fixed day, so dated rules are reproducible. */
+  readonly clock = new TestClock(new Date('2026-11-22T10:00:00Z'));
 
   private constructor(
     readonly db: TestDatabase,
@@ -40,9 +42,9 @@ export class FundlineSystem {
     const config = { ...this.config, ...overrides };
     const [schema, module] =
       name === 'concepts'
-        ? [CONCEPTS_SCHEMA, ConceptsModule.forRoot(config)]
+        ? [CONCEPTS_SCHEMA, ConceptsModule.forRoot(config, this.clock)]
         : name === 'funds'
-          ? [FUNDS_SCHEMA, FundsModule.forRoot(config)]
+          ? [FUNDS_SCHEMA, FundsModule.forRoot(config, this.clock)]
           : [REPORTING_SCHEMA, ReportingModule.forRoot(config)];
     const app = await startService(name, schema, module, this.db.url);
     this.apps[name] = app;

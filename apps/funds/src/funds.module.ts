@@ -21,7 +21,8 @@ import { LedgerAndContributions1763900000000 } from './migrations/1763900000000-
 import { FundRecord, FundYearRecord, PocketRecord } from './funds/fund.entities';
 import { FundsController } from './funds/funds.controller';
 import { FundsSchema1763800000000 } from './migrations/1763800000000-funds-schema';
-import { ConceptNoteSubmittedReplicator } from './pipeline-replica/concept-note-submitted.replicator';
+import { PipelineReplicator } from './pipeline-replica/pipeline.replicator';
+import { PipelineReplicaOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-replica-of-both-funds';
 import { PipelineReplicaRecord } from './pipeline-replica/pipeline-replica.entity';
 
 export const FUNDS_SCHEMA = 'funds';
@@ -54,7 +55,11 @@ export class FundsModule {
             ],
             // Money commands lock rows and wait on each other; a larger pool keeps waiting requests from starving reads.
             poolSize: 20,
-            migrations: [FundsSchema1763800000000, LedgerAndContributions1763900000000],
+            migrations: [
+              FundsSchema1763800000000,
+              LedgerAndContributions1763900000000,
+              PipelineReplicaOfBothFunds1764000000000,
+            ],
           }),
         ),
         AuthModule.forRoot(config.auth),
@@ -65,7 +70,7 @@ export class FundsModule {
           namespace: config.kafkaNamespace,
           relay: config.relay,
           consume: config.consume
-            ? { groupId: 'fundline-funds', topics: [TOPICS.concepts], handlers: [ConceptNoteSubmittedReplicator] }
+            ? { groupId: 'fundline-funds', topics: [TOPICS.concepts], handlers: [PipelineReplicator] }
             : undefined,
         }),
       ],

@@ -6,7 +6,8 @@ import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { typeOrmOptions } from '@fundline/persistence';
 import { ReportingSchema1763800000000 } from './migrations/1763800000000-reporting-schema';
-import { ConceptNoteSubmittedProjection } from './pipeline/concept-note-submitted.projection';
+import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
+import { SubmissionProjection } from './pipeline/submission.projection';
 import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
 import { PipelineController } from './pipeline/pipeline.controller';
 
@@ -24,7 +25,7 @@ export class ReportingModule {
             url: config.databaseUrl,
             schema: REPORTING_SCHEMA,
             entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord],
-            migrations: [ReportingSchema1763800000000],
+            migrations: [ReportingSchema1763800000000, PipelineOfBothFunds1764000000000],
           }),
         ),
         AuthModule.forRoot(config.auth),
@@ -38,7 +39,7 @@ export class ReportingModule {
             ? {
                 groupId: 'fundline-reporting',
                 topics: [TOPICS.concepts, TOPICS.funds],
-                handlers: [ConceptNoteSubmittedProjection],
+                handlers: [SubmissionProjection],
               }
             : undefined,
         }),

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { INestApplication, DynamicModule } from '@nestjs/common';
 import { Role } from '@fundline/contracts';
+import { Clock } from '@fundline/domain';
 import { signDevelopmentToken } from '@fundline/auth';
 import { createHttpApp, ServiceConfig } from '@fundline/http';
 import { ensureSchema } from '@fundline/persistence';
@@ -105,5 +106,18 @@ export async function readTopic(
     return messages;
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** A clock tests set and move: dates in rules (validity, call rounds) are tested without waiting. */
+export class TestClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
   }
 }

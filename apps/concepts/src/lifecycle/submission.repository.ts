@@ -150,6 +150,7 @@ export class SubmissionRepository {
               fund: 'MIGRATION_MPTF',
               title: n.title,
               submittingCountry: n.submittingCountry,
+              region: n.region ?? undefined,
               scope: n.scope,
               countries: n.countries,
               thematicArea: n.thematicArea,

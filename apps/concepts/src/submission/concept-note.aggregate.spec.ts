@@ -1,5 +1,5 @@
-import { DomainError } from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { violationOf } from '../../../../test/support/domain-errors';
 import { conceptNoteContent, referenceSnapshot } from '../../../../test/support/submission-builders';
 import { ConceptNote, ConceptNoteContent } from './concept-note.aggregate';
 
@@ -8,21 +8,6 @@ function draft(overrides: Partial<ConceptNoteContent> = {}, country = 'PHL'): Co
     { id: 'c1', submittingCountry: country, ownerUserId: 'u1', content: conceptNoteContent(overrides), at: new Date() },
     referenceSnapshot(),
   );
-}
-
-export function violationOf(fn: () => unknown): { code: string; kind: string; rules: string[]; fields: string[] } {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return {
-      code: error.code,
-      kind: error.kind,
-      rules: error.violations.map((v) => v.rule),
-      fields: error.violations.map((v) => v.field ?? ''),
-    };
-  }
-  throw new Error('expected a DomainError');
 }
 
 const usd = (a: string) => Money.parse(a, 'USD');

@@ -21,6 +21,15 @@ export class PipelineReplicaRecord {
   @Column('char', { length: 3, array: true })
   countries: string[];
 
+  @Column('int', { name: 'credit_line', nullable: true })
+  creditLine: number | null;
+
+  @Column('text', { nullable: true })
+  scope: string | null;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt: Date | null;
+
   @Column('bigint', { name: 'requested_minor' })
   requestedMinor: string;
 

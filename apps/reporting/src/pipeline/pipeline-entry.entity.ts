@@ -11,6 +11,28 @@ export class PipelineEntryRecord {
   fund: string;
 
   @Column('text')
+  kind: string;
+
+  @Column('text', { nullable: true })
+  region: string | null;
+
+  @Column('text', { name: 'focus_area', nullable: true })
+  focusArea: string | null;
+
+  @Column('int', { name: 'credit_line', nullable: true })
+  creditLine: number | null;
+
+  @Column('boolean', { nullable: true })
+  eligible: boolean | null;
+
+  /** The latest verdict's lines; public eligibility reasons, no personal data (G6). */
+  @Column('jsonb', { nullable: true })
+  verdict: Array<{ rule: string; passed: boolean; detail: string }> | null;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt: Date | null;
+
+  @Column('text')
   title: string;
 
   @Column('text')

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -42,6 +43,11 @@ export class ConceptNoteSubmittedV1 {
 
   @Matches(/^[A-Z]{3}$/)
   submittingCountry: string;
+
+  /** IOM region of the submitting country (optional: added after the first release of v1). */
+  @IsOptional()
+  @IsString()
+  region?: string;
 
   @IsIn(GEOGRAPHIC_SCOPES)
   scope: GeographicScope;

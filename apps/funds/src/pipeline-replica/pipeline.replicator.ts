@@ -1,0 +1,73 @@
+import {
+  CONCEPT_NOTE_EXPIRED_V1,
+  CONCEPT_NOTE_REVISED_V1,
+  CONCEPT_NOTE_SCREENED_V1,
+  CONCEPT_NOTE_SUBMITTED_V1,
+  CONCEPT_NOTE_WITHDRAWN_V1,
+  ConceptNoteSubmittedV1,
+  EventEnvelope,
+  PROJECT_PROPOSAL_EXPIRED_V1,
+  PROJECT_PROPOSAL_REVISED_V1,
+  PROJECT_PROPOSAL_SCREENED_V1,
+  PROJECT_PROPOSAL_SUBMITTED_V1,
+  PROJECT_PROPOSAL_WITHDRAWN_V1,
+  ProjectProposalSubmittedV1,
+  SubmissionScreenedV1,
+  SubmissionStatusChangedV1,
+} from '@fundline/contracts';
+import { IntegrationEventHandler } from '@fundline/messaging';
+import { Money } from '@fundline/money';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PipelineReplicaRecord } from './pipeline-replica.entity';
+
+/** Keeps the funds service's replica of the pipeline: what is eligible, for how much, on which line. */
+@Injectable()
+export class PipelineReplicator implements IntegrationEventHandler {
+  readonly handles = [
+    CONCEPT_NOTE_SUBMITTED_V1,
+    PROJECT_PROPOSAL_SUBMITTED_V1,
+    CONCEPT_NOTE_SCREENED_V1,
+    PROJECT_PROPOSAL_SCREENED_V1,
+    CONCEPT_NOTE_WITHDRAWN_V1,
+    PROJECT_PROPOSAL_WITHDRAWN_V1,
+    CONCEPT_NOTE_EXPIRED_V1,
+    PROJECT_PROPOSAL_EXPIRED_V1,
+    CONCEPT_NOTE_REVISED_V1,
+    PROJECT_PROPOSAL_REVISED_V1,
+  ];
+
+  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (event.type === CONCEPT_NOTE_SUBMITTED_V1 || event.type === PROJECT_PROPOSAL_SUBMITTED_V1) {
+      const p = event.payload as ConceptNoteSubmittedV1 | ProjectProposalSubmittedV1;
+      const requested = Money.parse(p.requested.amount, p.requested.currency);
+      await manager.upsert(
+        PipelineReplicaRecord,
+        {
+          conceptId: 'conceptNoteId' in p ? p.conceptNoteId : p.proposalId,
+          fund: p.fund,
+          status: 'submitted',
+          submittingCountry: p.submittingCountry,
+          countries: p.countries,
+          creditLine: 'creditLine' in p ? p.creditLine : null,
+          scope: p.scope,
+          requestedMinor: requested.amountMinor.toString(),
+          currency: requested.currency,
+          updatedAt: new Date(event.occurredAt),
+        },
+        ['conceptId'],
+      );
+      return;
+    }
+    const p = event.payload as SubmissionScreenedV1 | SubmissionStatusChangedV1;
+    await manager.update(
+      PipelineReplicaRecord,
+      { conceptId: p.submissionId },
+      {
+        status: p.status,
+        ...('expiresAt' in p ? { expiresAt: p.expiresAt ? new Date(p.expiresAt) : null } : {}),
+        updatedAt: new Date(event.occurredAt),
+      },
+    );
+  }
+}
