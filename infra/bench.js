@@ -21,6 +21,35 @@ const concepts = process.env.CONCEPTS_URL ?? 'http://127.0.0.1:3001';
 const reporting = process.env.REPORTING_URL ?? 'http://127.0.0.1:3003';
 const COUNTRIES = ['PHL', 'MEX', 'KEN', 'IDN', 'ECU', 'NGA', 'BGD', 'MAR'];
 
+/** A valid, eligible Migration MPTF concept note of `country` (see README). @param {number} i @param {string} country */
+function conceptNote(i, country) {
+  const usd = (amount) => ({ amount, currency: 'USD' });
+  return {
+    title: `Benchmark concept ${i}`,
+    scope: 'national',
+    countries: [country],
+    thematicArea: 4,
+    gcmObjectives: [5, 6],
+    budget: ['ILO', 'IOM'].map((organisation) => ({
+      organisation,
+      directCosts: usd('100000.00'),
+      indirectSupportCosts: usd('7000.00'),
+    })),
+    requested: usd('214000.00'),
+    markers: { gender: 2, humanRights: 2 },
+    partners: {
+      government: [
+        { name: 'Ministry of Labour', type: 'line-ministry' },
+        { name: 'Capital city', type: 'local-government' },
+      ],
+      society: [{ name: 'Migrant association', type: 'migrant-organisation' }],
+    },
+    durationMonths: 24,
+    endorsement: { letterReference: `BENCH-${i}`, dated: '2026-11-01' },
+    focalPoint: { name: 'Bench Mark', email: 'bench@example.org' },
+  };
+}
+
 /** @param {string} country */
 function token(country) {
   return execFileSync(process.execPath, [path.join(__dirname, 'token.js'), '--role', 'government', '--country', country])
@@ -49,15 +78,7 @@ async function main() {
       const draft = await fetch(`${concepts}/concept-notes`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({
-          title: `Benchmark concept ${i}`,
-          scope: 'national',
-          countries: [country],
-          thematicArea: 4,
-          gcmObjectives: [5, 6],
-          participatingOrganisations: ['ILO', 'IOM'],
-          requested: { amount: '250000.00', currency: 'USD' },
-        }),
+        body: JSON.stringify(conceptNote(i, country)),
       });
       if (draft.status !== 201) {
         failures++;
@@ -65,7 +86,7 @@ async function main() {
       }
       const { id } = /** @type {{ id: string }} */ (await draft.json());
       const t0 = performance.now();
-      const submit = await fetch(`${concepts}/concept-notes/${id}/submit`, { method: 'POST', headers });
+      const submit = await fetch(`${concepts}/concepts/${id}/submit`, { method: 'POST', headers });
       const t1 = performance.now();
       if (submit.status !== 200) {
         failures++;

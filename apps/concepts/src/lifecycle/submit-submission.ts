@@ -39,11 +39,10 @@ export class SubmitSubmissionHandler implements ICommandHandler<SubmitSubmission
       const submission = await this.submissions.loadForUpdate(manager, submissionId, actor);
       const now = this.clock.now();
       const date = dateOf(now);
-      const country = (await this.referenceData.snapshot(manager, date)).countries.get(
-        submission.snapshot.submittingCountry,
-      );
+      const reference = await this.referenceData.snapshot(manager, date);
+      const country = reference.countries.get(submission.snapshot.submittingCountry);
       submission.submit(now, country?.region ?? null);
-      const { verdict, validityMonths } = await this.screening.screen(manager, submission, date);
+      const { verdict, validityMonths } = await this.screening.screen(manager, submission, date, reference);
       submission.applyVerdict(verdict, now, 'submission', validityMonths);
       await this.submissions.save(manager, submission, { actor, correlationId });
       return submission;

@@ -18,8 +18,10 @@ export class ScreeningService {
     manager: EntityManager,
     submission: AnySubmission,
     referenceDate: string,
+    /** The reference data in force on `referenceDate`, when the caller has already read it. */
+    known?: ReferenceSnapshot,
   ): Promise<{ verdict: Verdict; validityMonths: number }> {
-    const snapshot: ReferenceSnapshot = await this.referenceData.snapshot(manager, referenceDate);
+    const snapshot = known ?? (await this.referenceData.snapshot(manager, referenceDate));
     let lines;
     if (submission instanceof ProjectProposal) {
       const p = submission.snapshot;
