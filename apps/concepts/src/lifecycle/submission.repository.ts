@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   Actor,
-  CONCEPT_NOTE_EXPIRED_V1,
-  CONCEPT_NOTE_REVISED_V1,
-  CONCEPT_NOTE_SCREENED_V1,
-  CONCEPT_NOTE_SUBMITTED_V1,
-  CONCEPT_NOTE_WITHDRAWN_V1,
   ConceptNoteSubmittedV1,
   EventEnvelope,
-  PROJECT_PROPOSAL_EXPIRED_V1,
-  PROJECT_PROPOSAL_REVISED_V1,
-  PROJECT_PROPOSAL_SCREENED_V1,
-  PROJECT_PROPOSAL_SUBMITTED_V1,
-  PROJECT_PROPOSAL_WITHDRAWN_V1,
   ProjectProposalSubmittedV1,
+  SUBMISSION_EVENT_TYPES,
   SubmissionScreenedV1,
   SubmissionStatusChangedV1,
 } from '@fundline/contracts';
@@ -36,21 +27,6 @@ export function canSee(actor: Actor, submittingCountry: string): boolean {
 export function notFound(id: string): DomainError {
   return new DomainError('SUBMISSION.NOT_FOUND', `submission ${id} not found`, 'not-found');
 }
-
-const TYPES = {
-  'concept-note': {
-    screened: CONCEPT_NOTE_SCREENED_V1,
-    withdrawn: CONCEPT_NOTE_WITHDRAWN_V1,
-    expired: CONCEPT_NOTE_EXPIRED_V1,
-    revised: CONCEPT_NOTE_REVISED_V1,
-  },
-  'project-proposal': {
-    screened: PROJECT_PROPOSAL_SCREENED_V1,
-    withdrawn: PROJECT_PROPOSAL_WITHDRAWN_V1,
-    expired: PROJECT_PROPOSAL_EXPIRED_V1,
-    revised: PROJECT_PROPOSAL_REVISED_V1,
-  },
-} as const;
 
 function statusAfter(event: LifecycleEvent, current: SubmissionStatus): SubmissionStatus {
   switch (event.kind) {
@@ -118,12 +94,12 @@ export class SubmissionRepository {
         reason: 'reason' in event ? (event.reason ?? null) : null,
         correlationId: context.correlationId,
       });
-      const types = TYPES[submission.kind];
+      const types = SUBMISSION_EVENT_TYPES[submission.kind];
       if (event.kind === 'submitted') {
         if (submission instanceof ProjectProposal) {
           const p = submission.snapshot;
           emit<ProjectProposalSubmittedV1>(
-            PROJECT_PROPOSAL_SUBMITTED_V1,
+            types.submitted,
             {
               proposalId: p.id,
               fund: 'FUND_1035',
@@ -144,7 +120,7 @@ export class SubmissionRepository {
         } else {
           const n = submission.snapshot;
           emit<ConceptNoteSubmittedV1>(
-            CONCEPT_NOTE_SUBMITTED_V1,
+            types.submitted,
             {
               conceptNoteId: n.id,
               fund: 'MIGRATION_MPTF',

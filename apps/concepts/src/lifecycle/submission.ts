@@ -89,6 +89,29 @@ export type LifecycleEvent =
   | { kind: 'screened'; at: Date; from: SubmissionStatus; verdict: Verdict; trigger: 'submission' | 're-screen' }
   | { kind: 'entered-pipeline' | 'withdrawn' | 'expired'; at: Date; from: SubmissionStatus; reason?: string };
 
+export interface NewSubmission {
+  id: string;
+  submittingCountry: string;
+  ownerUserId: string;
+  at: Date;
+}
+
+/** The lifecycle fields of a submission the moment its government first writes it. */
+export function freshDraft(input: NewSubmission) {
+  return {
+    id: input.id,
+    submittingCountry: input.submittingCountry,
+    ownerUserId: input.ownerUserId,
+    status: 'draft' as const,
+    version: 1,
+    region: null,
+    submittedAt: null,
+    pipelineEnteredAt: null,
+    expiresAt: null,
+    eligible: null,
+  };
+}
+
 export abstract class Submission<TState extends SubmissionCore> {
   private readonly pending: LifecycleEvent[] = [];
 

@@ -1,6 +1,6 @@
 import { DomainError, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { FocalPoint, Submission, SubmissionCore } from '../lifecycle/submission';
+import { FocalPoint, freshDraft, NewSubmission, Submission, SubmissionCore } from '../lifecycle/submission';
 
 /**
  * A Fund 1035 (IOM Development Fund) project proposal (its lifecycle is in Submission).
@@ -43,23 +43,14 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
   readonly kind = 'project-proposal' as const;
 
   static draft(
-    input: { id: string; submittingCountry: string; ownerUserId: string; content: ProjectProposalContent; at: Date },
+    input: NewSubmission & { content: ProjectProposalContent },
     reference: ProjectProposalReferenceData,
   ): ProjectProposal {
     const content = { ...input.content, countries: [...new Set(input.content.countries)] };
     ProjectProposal.check(content, input.submittingCountry, reference);
     const proposal = new ProjectProposal({
       ...content,
-      id: input.id,
-      submittingCountry: input.submittingCountry,
-      ownerUserId: input.ownerUserId,
-      status: 'draft',
-      version: 1,
-      region: null,
-      submittedAt: null,
-      pipelineEnteredAt: null,
-      expiresAt: null,
-      eligible: null,
+      ...freshDraft(input),
     });
     proposal.record({ kind: 'drafted', at: input.at, from: null });
     return proposal;

@@ -1,6 +1,13 @@
 import { DomainError, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { FocalPoint, GeographicScope, Submission, SubmissionCore } from '../lifecycle/submission';
+import {
+  FocalPoint,
+  freshDraft,
+  GeographicScope,
+  NewSubmission,
+  Submission,
+  SubmissionCore,
+} from '../lifecycle/submission';
 
 /**
  * A Migration MPTF joint programme concept note (its lifecycle is in Submission).
@@ -58,23 +65,14 @@ export class ConceptNote extends Submission<ConceptNoteState> {
   readonly kind = 'concept-note' as const;
 
   static draft(
-    input: { id: string; submittingCountry: string; ownerUserId: string; content: ConceptNoteContent; at: Date },
+    input: NewSubmission & { content: ConceptNoteContent },
     reference: ConceptNoteReferenceData,
   ): ConceptNote {
     const content = ConceptNote.normalised(input.content);
     ConceptNote.check(content, input.submittingCountry, reference);
     const note = new ConceptNote({
       ...content,
-      id: input.id,
-      submittingCountry: input.submittingCountry,
-      ownerUserId: input.ownerUserId,
-      status: 'draft',
-      version: 1,
-      region: null,
-      submittedAt: null,
-      pipelineEnteredAt: null,
-      expiresAt: null,
-      eligible: null,
+      ...freshDraft(input),
     });
     note.record({ kind: 'drafted', at: input.at, from: null });
     return note;

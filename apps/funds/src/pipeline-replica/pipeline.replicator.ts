@@ -1,17 +1,9 @@
 import {
-  CONCEPT_NOTE_EXPIRED_V1,
-  CONCEPT_NOTE_REVISED_V1,
-  CONCEPT_NOTE_SCREENED_V1,
-  CONCEPT_NOTE_SUBMITTED_V1,
-  CONCEPT_NOTE_WITHDRAWN_V1,
+  ALL_SUBMISSION_TYPES,
   ConceptNoteSubmittedV1,
   EventEnvelope,
-  PROJECT_PROPOSAL_EXPIRED_V1,
-  PROJECT_PROPOSAL_REVISED_V1,
-  PROJECT_PROPOSAL_SCREENED_V1,
-  PROJECT_PROPOSAL_SUBMITTED_V1,
-  PROJECT_PROPOSAL_WITHDRAWN_V1,
   ProjectProposalSubmittedV1,
+  SUBMITTED_TYPES,
   SubmissionScreenedV1,
   SubmissionStatusChangedV1,
 } from '@fundline/contracts';
@@ -24,21 +16,10 @@ import { PipelineReplicaRecord } from './pipeline-replica.entity';
 /** Keeps the funds service's replica of the pipeline: what is eligible, for how much, on which line. */
 @Injectable()
 export class PipelineReplicator implements IntegrationEventHandler {
-  readonly handles = [
-    CONCEPT_NOTE_SUBMITTED_V1,
-    PROJECT_PROPOSAL_SUBMITTED_V1,
-    CONCEPT_NOTE_SCREENED_V1,
-    PROJECT_PROPOSAL_SCREENED_V1,
-    CONCEPT_NOTE_WITHDRAWN_V1,
-    PROJECT_PROPOSAL_WITHDRAWN_V1,
-    CONCEPT_NOTE_EXPIRED_V1,
-    PROJECT_PROPOSAL_EXPIRED_V1,
-    CONCEPT_NOTE_REVISED_V1,
-    PROJECT_PROPOSAL_REVISED_V1,
-  ];
+  readonly handles = ALL_SUBMISSION_TYPES;
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (event.type === CONCEPT_NOTE_SUBMITTED_V1 || event.type === PROJECT_PROPOSAL_SUBMITTED_V1) {
+    if (SUBMITTED_TYPES.includes(event.type)) {
       const p = event.payload as ConceptNoteSubmittedV1 | ProjectProposalSubmittedV1;
       const requested = Money.parse(p.requested.amount, p.requested.currency);
       await manager.upsert(

@@ -1,17 +1,11 @@
 import {
-  CONCEPT_NOTE_EXPIRED_V1,
-  CONCEPT_NOTE_REVISED_V1,
-  CONCEPT_NOTE_SCREENED_V1,
+  ALL_SUBMISSION_TYPES,
   CONCEPT_NOTE_SUBMITTED_V1,
-  CONCEPT_NOTE_WITHDRAWN_V1,
   ConceptNoteSubmittedV1,
   EventEnvelope,
-  PROJECT_PROPOSAL_EXPIRED_V1,
-  PROJECT_PROPOSAL_REVISED_V1,
-  PROJECT_PROPOSAL_SCREENED_V1,
-  PROJECT_PROPOSAL_SUBMITTED_V1,
-  PROJECT_PROPOSAL_WITHDRAWN_V1,
   ProjectProposalSubmittedV1,
+  SCREENED_TYPES,
+  SUBMITTED_TYPES,
   SubmissionScreenedV1,
   SubmissionStatusChangedV1,
 } from '@fundline/contracts';
@@ -21,23 +15,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PipelineEntryRecord } from './pipeline-entry.entity';
 
-const SCREENED = [CONCEPT_NOTE_SCREENED_V1, PROJECT_PROPOSAL_SCREENED_V1];
-const STATUS_CHANGED = [
-  CONCEPT_NOTE_WITHDRAWN_V1,
-  PROJECT_PROPOSAL_WITHDRAWN_V1,
-  CONCEPT_NOTE_EXPIRED_V1,
-  PROJECT_PROPOSAL_EXPIRED_V1,
-  CONCEPT_NOTE_REVISED_V1,
-  PROJECT_PROPOSAL_REVISED_V1,
-];
-
 /** The pipeline read model of both funds, from the concepts topic only. Events of one submission arrive in order. */
 @Injectable()
 export class SubmissionProjection implements IntegrationEventHandler {
-  readonly handles = [CONCEPT_NOTE_SUBMITTED_V1, PROJECT_PROPOSAL_SUBMITTED_V1, ...SCREENED, ...STATUS_CHANGED];
+  readonly handles = ALL_SUBMISSION_TYPES;
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (event.type === CONCEPT_NOTE_SUBMITTED_V1 || event.type === PROJECT_PROPOSAL_SUBMITTED_V1) {
+    if (SUBMITTED_TYPES.includes(event.type)) {
       const note = event.type === CONCEPT_NOTE_SUBMITTED_V1 ? (event.payload as ConceptNoteSubmittedV1) : undefined;
       const proposal = note ? undefined : (event.payload as ProjectProposalSubmittedV1);
       const p = (note ?? proposal)!;
@@ -68,7 +52,7 @@ export class SubmissionProjection implements IntegrationEventHandler {
         },
         ['conceptId'],
       );
-    } else if (SCREENED.includes(event.type)) {
+    } else if (SCREENED_TYPES.includes(event.type)) {
       const p = event.payload as SubmissionScreenedV1;
       await manager.update(
         PipelineEntryRecord,

@@ -72,3 +72,30 @@ export class SubmissionStatusChangedV1 {
   @IsOptional() @IsString() reason?: string;
   @IsISO8601({ strict: true }) at: string;
 }
+
+/** The event types of each kind of submission, by what happened: what producers publish and consumers listen to. */
+export const SUBMISSION_EVENT_TYPES = {
+  'concept-note': {
+    submitted: 'concept-note.submitted.v1',
+    screened: CONCEPT_NOTE_SCREENED_V1,
+    withdrawn: CONCEPT_NOTE_WITHDRAWN_V1,
+    expired: CONCEPT_NOTE_EXPIRED_V1,
+    revised: CONCEPT_NOTE_REVISED_V1,
+  },
+  'project-proposal': {
+    submitted: PROJECT_PROPOSAL_SUBMITTED_V1,
+    screened: PROJECT_PROPOSAL_SCREENED_V1,
+    withdrawn: PROJECT_PROPOSAL_WITHDRAWN_V1,
+    expired: PROJECT_PROPOSAL_EXPIRED_V1,
+    revised: PROJECT_PROPOSAL_REVISED_V1,
+  },
+} as const;
+
+const both = (what: keyof (typeof SUBMISSION_EVENT_TYPES)['concept-note']): string[] => [
+  SUBMISSION_EVENT_TYPES['concept-note'][what],
+  SUBMISSION_EVENT_TYPES['project-proposal'][what],
+];
+export const SUBMITTED_TYPES = both('submitted');
+export const SCREENED_TYPES = both('screened');
+export const STATUS_CHANGED_TYPES = [...both('withdrawn'), ...both('expired'), ...both('revised')];
+export const ALL_SUBMISSION_TYPES = [...SUBMITTED_TYPES, ...SCREENED_TYPES, ...STATUS_CHANGED_TYPES];
