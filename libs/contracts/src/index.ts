@@ -4,3 +4,4 @@ export * from './registry';
 export * from './concepts/concept-note-submitted.v1';
 export * from './funds/funds-events.v1';
 export * from './concepts/submission-events.v1';
+export * from './reference/reference-data-recorded.v1';

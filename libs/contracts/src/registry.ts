@@ -16,6 +16,7 @@ import {
   SubmissionStatusChangedV1,
 } from './concepts/submission-events.v1';
 import { EventEnvelope } from './envelope';
+import { REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from './reference/reference-data-recorded.v1';
 import {
   CONTRIBUTION_COMMITTED_V1,
   CONTRIBUTION_DEPOSITED_V1,
@@ -53,6 +54,7 @@ export const EVENT_CONTRACTS: Readonly<
   [PROJECT_PROPOSAL_EXPIRED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
   [CONCEPT_NOTE_REVISED_V1]: concept(SubmissionStatusChangedV1, 'concept-note'),
   [PROJECT_PROPOSAL_REVISED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
+  [REFERENCE_DATA_RECORDED_V1]: { payload: ReferenceDataRecordedV1, topic: TOPICS.concepts, aggregateType: 'reference-data' },
   // Funds events are keyed by fund code: one fund's money events stay in order for every reader.
   [LEDGER_ENTRY_POSTED_V1]: { payload: LedgerEntryPostedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },

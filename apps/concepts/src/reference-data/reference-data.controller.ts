@@ -155,10 +155,13 @@ export class ReferenceDataController {
         );
       }
     }
-    await this.referenceData.record(
-      this.dataSource.manager,
-      { dataset: known, key, effectiveFrom: body.effectiveFrom, value: body.value ?? null },
-      actor,
+    // The version and its event commit together (outbox).
+    await this.dataSource.transaction((manager) =>
+      this.referenceData.record(
+        manager,
+        { dataset: known, key, effectiveFrom: body.effectiveFrom, value: body.value ?? null },
+        actor,
+      ),
     );
     return { dataset: known, key, effectiveFrom: body.effectiveFrom, value: body.value ?? null };
   }

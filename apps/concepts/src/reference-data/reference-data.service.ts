@@ -1,4 +1,5 @@
-import { Actor } from '@fundline/contracts';
+import { Actor, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
+import { appendToOutbox, envelopeFor } from '@fundline/messaging';
 import { DomainError } from '@fundline/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -59,6 +60,21 @@ export class ReferenceDataService {
         'conflict',
       );
     }
+    await appendToOutbox(manager, [
+      envelopeFor<ReferenceDataRecordedV1>({
+        type: REFERENCE_DATA_RECORDED_V1,
+        aggregateId: `${entry.dataset}/${entry.key}`,
+        actor,
+        correlationId: `reference-data-${entry.dataset}-${entry.key}-${entry.effectiveFrom}`,
+        occurredAt: new Date(),
+        payload: {
+          dataset: entry.dataset,
+          key: entry.key,
+          effectiveFrom: entry.effectiveFrom,
+          ...(entry.value ? { value: entry.value as Record<string, unknown> } : {}),
+        },
+      }),
+    ]);
   }
 
   private table(manager: EntityManager): string {

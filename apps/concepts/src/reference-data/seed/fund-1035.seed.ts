@@ -47,19 +47,7 @@ export const FOCUS_AREAS_SEED: ReadonlyArray<{ code: string; name: string; eligi
   { code: 'migrant-return-schemes', name: 'Migrant return schemes', eligible: false },
 ];
 
-/** Fund parameters (configurable), in USD minor units where they are amounts. */
-export const FUND_PARAMETERS_SEED: Readonly<Record<string, number>> = {
-  'f1035.line1.national.ceiling-minor': 100_000_00,
-  'f1035.line1.regional.ceiling-minor': 200_000_00,
-  'f1035.line2.national.ceiling-minor': 200_000_00,
-  'f1035.line2.regional.ceiling-minor': 300_000_00,
-  'f1035.national.minimum-minor': 50_000_00,
-  'f1035.regional.minimum-minor': 100_000_00,
-  'f1035.staff-office.cap-basis-points': 3_000,
-  'mptf.marker.minimum': 2,
-  'mptf.indirect-support-cost.cap-basis-points': 700,
-  'pipeline.validity-months': 24,
-};
+export { FUND_PARAMETERS_SEED } from '@fundline/contracts';
 
 /** F11: regional Fund 1035 proposals are taken in call rounds with deadlines. */
 export const CALL_ROUNDS_SEED: ReadonlyArray<{ code: string; opensOn: string; closesOn: string }> = [

@@ -1,0 +1,32 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+
+export const REFERENCE_DATA_RECORDED_V1 = 'reference-data.recorded.v1';
+
+/**
+ * A new version of one reference value (concepts owns reference data). Other services keep the datasets they decide
+ * with: funds keeps Article 4 status and fund parameters to re-check F3 and F4 at approval.
+ */
+export class ReferenceDataRecordedV1 {
+  @IsString() dataset: string;
+  @IsString() key: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom: string;
+  /** The value (its shape depends on the dataset); absent when the key is retired. */
+  @IsOptional() value?: Record<string, unknown>;
+}
+
+/**
+ * Fund parameters (configurable) and their first values, in USD minor units where they are amounts. Both the
+ * concepts service (screening) and the funds service (approval) seed them; later changes travel as events.
+ */
+export const FUND_PARAMETERS_SEED: Readonly<Record<string, number>> = {
+  'f1035.line1.national.ceiling-minor': 100_000_00,
+  'f1035.line1.regional.ceiling-minor': 200_000_00,
+  'f1035.line2.national.ceiling-minor': 200_000_00,
+  'f1035.line2.regional.ceiling-minor': 300_000_00,
+  'f1035.national.minimum-minor': 50_000_00,
+  'f1035.regional.minimum-minor': 100_000_00,
+  'f1035.staff-office.cap-basis-points': 3_000,
+  'mptf.marker.minimum': 2,
+  'mptf.indirect-support-cost.cap-basis-points': 700,
+  'pipeline.validity-months': 24,
+};
