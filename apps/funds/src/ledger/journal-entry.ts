@@ -91,6 +91,10 @@ export const POSTINGS = {
   commitment(pocket: PocketRef, amountMinor: bigint): JournalLine[] {
     return pair(pocket, 'available', 'committed', amountMinor);
   },
+  /** M12: what was committed but never transferred becomes available again. */
+  release(pocket: PocketRef, amountMinor: bigint): JournalLine[] {
+    return pair(pocket, 'committed', 'available', amountMinor);
+  },
   transfer(pocket: PocketRef, amountMinor: bigint): JournalLine[] {
     return [...pair(pocket, 'committed', 'cash', amountMinor), ...pair(pocket, 'transfers', 'control', amountMinor)];
   },

@@ -1,0 +1,111 @@
+import { DomainError } from '@fundline/domain';
+
+/**
+ * A steering-committee session (Migration MPTF) or approving-body session (Fund 1035, F11).
+ *
+ * Invariants (rules.md M8):
+ * - DecisionsAreTakenInASessionWithAQuorum: at least `quorum` members who are not recused take part in a decision.
+ * - DecisionsAreByConsensus: an objection by a member who takes part blocks an approval.
+ * - AMemberFromACoveredStateIsRecused: a member representing a state covered by the entry takes no part, and its
+ *   position is not counted.
+ * - OnlyEntriesOnTheAgendaAreDecided, in an open session, once each.
+ */
+export type Position = 'support' | 'object' | 'abstain';
+
+export interface Member {
+  memberId: string;
+  name: string;
+  represents: 'state' | 'donor' | 'un-organisation' | 'civil-society';
+  country: string | null;
+}
+
+export interface SessionState {
+  id: string;
+  fundCode: string;
+  quorum: number;
+  status: 'open' | 'closed';
+  members: Member[];
+  agenda: string[];
+  decided: string[];
+  positions: Array<{ conceptId: string; memberId: string; position: Position; reason: string | null }>;
+}
+
+export interface Participation {
+  participants: string[];
+  recused: string[];
+  objections: Array<{ memberId: string; reason: string | null }>;
+}
+
+export class CommitteeSession {
+  constructor(readonly state: SessionState) {}
+
+  recordPosition(conceptId: string, memberId: string, position: Position, reason: string | null): void {
+    this.assertOpenWith(conceptId);
+    if (!this.state.members.some((m) => m.memberId === memberId)) {
+      throw new DomainError(
+        'SESSION.NOT_A_MEMBER',
+        `${memberId} is not a member of session ${this.state.id}`,
+        'forbidden',
+      );
+    }
+    this.state.positions = [
+      ...this.state.positions.filter((p) => !(p.conceptId === conceptId && p.memberId === memberId)),
+      { conceptId, memberId, position, reason },
+    ];
+  }
+
+  /** Who takes part in the decision on an entry covering `countries`, and who objects among them. */
+  participation(conceptId: string, countries: readonly string[]): Participation {
+    const recused = this.state.members.filter((m) => m.country !== null && countries.includes(m.country));
+    const recusedIds = new Set(recused.map((m) => m.memberId));
+    const counted = this.state.positions.filter((p) => p.conceptId === conceptId && !recusedIds.has(p.memberId));
+    return {
+      participants: counted.map((p) => p.memberId),
+      recused: recused.map((m) => m.memberId),
+      objections: counted
+        .filter((p) => p.position === 'object')
+        .map((p) => ({ memberId: p.memberId, reason: p.reason })),
+    };
+  }
+
+  /** M8: checks quorum (every decision) and consensus (approvals), then marks the entry decided. */
+  decide(conceptId: string, countries: readonly string[], decision: 'approve' | 'defer' | 'reject'): Participation {
+    this.assertOpenWith(conceptId);
+    const participation = this.participation(conceptId, countries);
+    if (participation.participants.length < this.state.quorum) {
+      throw DomainError.invalid('SESSION.NO_QUORUM', [
+        {
+          field: 'positions',
+          rule: 'M8',
+          message: `${participation.participants.length} member(s) not recused took part; the quorum is ${this.state.quorum}`,
+          limit: this.state.quorum,
+        },
+      ]);
+    }
+    if (decision === 'approve' && participation.objections.length > 0) {
+      throw DomainError.invalid('SESSION.NO_CONSENSUS', [
+        {
+          field: 'positions',
+          rule: 'M8',
+          message: `no consensus: ${participation.objections.map((o) => `${o.memberId} objects${o.reason ? ` (${o.reason})` : ''}`).join('; ')}`,
+        },
+      ]);
+    }
+    this.state.decided = [...this.state.decided, conceptId];
+    return participation;
+  }
+
+  private assertOpenWith(conceptId: string): void {
+    if (this.state.status !== 'open') {
+      throw new DomainError('SESSION.CLOSED', `session ${this.state.id} is closed`, 'conflict');
+    }
+    if (!this.state.agenda.includes(conceptId)) {
+      throw DomainError.invalid('SESSION.NOT_ON_AGENDA', [
+        { field: 'conceptId', rule: 'M8', message: `${conceptId} is not on the agenda of session ${this.state.id}` },
+      ]);
+    }
+    if (this.state.decided.includes(conceptId)) {
+      throw new DomainError('SESSION.ALREADY_DECIDED', `${conceptId} was already decided in this session`, 'conflict');
+    }
+  }
+}
