@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@fundline/auth';
+import { TOPICS } from '@fundline/contracts';
 import { Clock, SystemClock } from '@fundline/domain';
 import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { typeOrmOptions } from '@fundline/persistence';
 import { PipelineExpiryJob } from './expiry/pipeline-expiry.job';
 import { ConceptHistoryRecord } from './history/concept-history.entity';
+import { AllocationFollower } from './lifecycle/allocation-follower';
 import { ChangeSubmissionHandler } from './lifecycle/change-submission';
 import { ConceptsController, DraftsController } from './lifecycle/concepts.controller';
 import { DraftSubmissionHandler } from './lifecycle/draft-submission';
@@ -53,6 +55,9 @@ export class ConceptsModule {
           brokers: config.kafkaBrokers,
           namespace: config.kafkaNamespace,
           relay: config.relay,
+          consume: config.consume
+            ? { groupId: 'fundline-concepts', topics: [TOPICS.funds], handlers: [AllocationFollower] }
+            : undefined,
         }),
       ],
       controllers: [DraftsController, ConceptsController, ReferenceDataController, HealthController],

@@ -7,7 +7,20 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { IdempotencyRecord, typeOrmOptions } from '@fundline/persistence';
+import { ChangeAllocationHandler } from './allocation/allocation-commands';
+import {
+  AllocationRecord,
+  CommitteeSessionRecord,
+  DecisionRecord,
+  ObligationRecord,
+} from './allocation/allocation.entities';
+import { AllocationsController } from './allocation/allocations.controller';
+import { Obligations } from './allocation/obligations';
+import { ReferenceReplicator } from './allocation/reference-replica';
 import { BalancesController } from './balances/balances.controller';
+import { DecideOnEntryHandler } from './committee/decide-on-entry';
+import { OpenSessionHandler, RecordPositionHandler } from './committee/session-commands';
+import { Allocations1764100000000 } from './migrations/1764100000000-allocations';
 import { LedgerQueries } from './balances/ledger-queries';
 import { CommitmentRecord, DepositRecord, DonorRecord } from './contributions/contribution.entities';
 import { ContributionsController } from './contributions/contributions.controller';
@@ -52,6 +65,10 @@ export class FundsModule {
               DonorRecord,
               CommitmentRecord,
               DepositRecord,
+              CommitteeSessionRecord,
+              DecisionRecord,
+              AllocationRecord,
+              ObligationRecord,
             ],
             // Money commands lock rows and wait on each other; a larger pool keeps waiting requests from starving reads.
             poolSize: 20,
@@ -59,6 +76,7 @@ export class FundsModule {
               FundsSchema1763800000000,
               LedgerAndContributions1763900000000,
               PipelineReplicaOfBothFunds1764000000000,
+              Allocations1764100000000,
             ],
           }),
         ),
@@ -70,11 +88,21 @@ export class FundsModule {
           namespace: config.kafkaNamespace,
           relay: config.relay,
           consume: config.consume
-            ? { groupId: 'fundline-funds', topics: [TOPICS.concepts], handlers: [PipelineReplicator] }
+            ? {
+                groupId: 'fundline-funds',
+                topics: [TOPICS.concepts],
+                handlers: [PipelineReplicator, ReferenceReplicator],
+              }
             : undefined,
         }),
       ],
-      controllers: [FundsController, ContributionsController, BalancesController, HealthController],
+      controllers: [
+        FundsController,
+        ContributionsController,
+        BalancesController,
+        AllocationsController,
+        HealthController,
+      ],
       providers: [
         { provide: Clock, useValue: clock },
         LedgerService,
@@ -83,6 +111,11 @@ export class FundsModule {
         RecordDepositHandler,
         RecordIncomeHandler,
         FundCreditLinesHandler,
+        OpenSessionHandler,
+        RecordPositionHandler,
+        DecideOnEntryHandler,
+        ChangeAllocationHandler,
+        Obligations,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './concepts/concept-note-submitted.v1';
 export * from './funds/funds-events.v1';
 export * from './concepts/submission-events.v1';
 export * from './reference/reference-data-recorded.v1';
+export * from './funds/allocation-events.v1';

@@ -16,6 +16,22 @@ import {
   SubmissionStatusChangedV1,
 } from './concepts/submission-events.v1';
 import { EventEnvelope } from './envelope';
+import {
+  ALLOCATION_APPROVED_V1,
+  ALLOCATION_CLOSED_V1,
+  ALLOCATION_DEFERRED_V1,
+  ALLOCATION_REJECTED_V1,
+  AllocationClosedV1,
+  AllocationDecidedV1,
+  EXPENDITURE_REPORTED_V1,
+  ExpenditureReportedV1,
+  OBLIGATION_OVERDUE_V1,
+  ObligationOverdueV1,
+  REFUND_RECEIVED_V1,
+  RefundReceivedV1,
+  TRANSFER_DISBURSED_V1,
+  TransferDisbursedV1,
+} from './funds/allocation-events.v1';
 import { REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from './reference/reference-data-recorded.v1';
 import {
   CONTRIBUTION_COMMITTED_V1,
@@ -30,6 +46,10 @@ import {
 import { TOPICS } from './topics';
 
 type PayloadClass = new () => object;
+
+function allocation(payload: PayloadClass) {
+  return { payload, topic: TOPICS.funds, aggregateType: 'allocation' };
+}
 
 /** Concept events go to the concepts topic, keyed by the submission's id. */
 function concept(payload: PayloadClass, aggregateType: string) {
@@ -60,6 +80,15 @@ export const EVENT_CONTRACTS: Readonly<
   [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CONTRIBUTION_DEPOSITED_V1]: { payload: ContributionDepositedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CREDIT_LINE_FUNDED_V1]: { payload: CreditLineFundedV1, topic: TOPICS.funds, aggregateType: 'fund' },
+  // Allocation events are keyed by the concept they fund, so the concept's status follows them in order.
+  [ALLOCATION_APPROVED_V1]: allocation(AllocationDecidedV1),
+  [ALLOCATION_DEFERRED_V1]: allocation(AllocationDecidedV1),
+  [ALLOCATION_REJECTED_V1]: allocation(AllocationDecidedV1),
+  [TRANSFER_DISBURSED_V1]: allocation(TransferDisbursedV1),
+  [EXPENDITURE_REPORTED_V1]: allocation(ExpenditureReportedV1),
+  [ALLOCATION_CLOSED_V1]: allocation(AllocationClosedV1),
+  [REFUND_RECEIVED_V1]: allocation(RefundReceivedV1),
+  [OBLIGATION_OVERDUE_V1]: allocation(ObligationOverdueV1),
 };
 
 export class ContractViolation extends Error {

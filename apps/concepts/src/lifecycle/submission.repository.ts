@@ -81,11 +81,17 @@ export class SubmissionRepository {
         }),
       );
     for (const event of submission.pullEvents()) {
-      const to = event.kind === 'withdrawn' || event.kind === 'expired' ? event.kind : statusAfter(event, s.status);
+      const to =
+        event.kind === 'decided'
+          ? event.to
+          : event.kind === 'withdrawn' || event.kind === 'expired'
+            ? event.kind
+            : statusAfter(event, s.status);
       await manager.insert(ConceptHistoryRecord, {
         conceptId: s.id,
         at: event.at,
-        action: event.kind === 'screened' ? `screened (${event.trigger})` : event.kind,
+        action:
+          event.kind === 'screened' ? `screened (${event.trigger})` : event.kind === 'decided' ? event.to : event.kind,
         fromStatus: event.from,
         toStatus: to,
         actorUserId: context.actor.userId,

@@ -87,7 +87,8 @@ export type LifecycleEvent =
   | { kind: 'drafted' | 'updated' | 'revised'; at: Date; from: SubmissionStatus | null }
   | { kind: 'submitted'; at: Date; from: SubmissionStatus }
   | { kind: 'screened'; at: Date; from: SubmissionStatus; verdict: Verdict; trigger: 'submission' | 're-screen' }
-  | { kind: 'entered-pipeline' | 'withdrawn' | 'expired'; at: Date; from: SubmissionStatus; reason?: string };
+  | { kind: 'entered-pipeline' | 'withdrawn' | 'expired'; at: Date; from: SubmissionStatus; reason?: string }
+  | { kind: 'decided'; at: Date; from: SubmissionStatus; to: SubmissionStatus; reason?: string };
 
 export interface NewSubmission {
   id: string;
@@ -205,6 +206,22 @@ export abstract class Submission<TState extends SubmissionCore> {
       from,
       reason: `not funded by ${this.state.expiresAt.toISOString().slice(0, 10)}`,
     });
+  }
+
+  /**
+   * G4: what the funds service decided and did (approved, deferred, rejected; funded and under implementation at the
+   * first transfer; closed) moves the submission along its allowed transitions. A repeated decision is a no-op.
+   */
+  follow(
+    next: 'approved' | 'deferred' | 'rejected' | 'under-implementation' | 'closed',
+    at: Date,
+    reason?: string,
+  ): void {
+    const from = this.state.status;
+    if (from === next) return;
+    if (next === 'under-implementation' && from === 'approved') this.moveTo('funded');
+    this.moveTo(next);
+    this.record({ kind: 'decided', at, from, to: next, reason });
   }
 
   /** G4: an ineligible submission is resubmitted as a new version, starting again as a draft. */

@@ -21,6 +21,12 @@ export class PipelineReplicaRecord {
   @Column('char', { length: 3, array: true })
   countries: string[];
 
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId: string | null;
+
+  @Column('int', { name: 'thematic_area', nullable: true })
+  thematicArea: number | null;
+
   @Column('int', { name: 'credit_line', nullable: true })
   creditLine: number | null;
 

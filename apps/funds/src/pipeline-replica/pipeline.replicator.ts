@@ -31,6 +31,8 @@ export class PipelineReplicator implements IntegrationEventHandler {
           submittingCountry: p.submittingCountry,
           countries: p.countries,
           creditLine: 'creditLine' in p ? p.creditLine : null,
+          parentId: 'parentProposalId' in p ? (p.parentProposalId ?? null) : null,
+          thematicArea: 'thematicArea' in p ? p.thematicArea : null,
           scope: p.scope,
           requestedMinor: requested.amountMinor.toString(),
           currency: requested.currency,

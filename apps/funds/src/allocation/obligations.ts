@@ -1,0 +1,97 @@
+import { Actor, OBLIGATION_OVERDUE_V1, ObligationOverdueV1 } from '@fundline/contracts';
+import { Clock, DomainError } from '@fundline/domain';
+import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { DataSource, IsNull, LessThan } from 'typeorm';
+import { ObligationRecord } from './allocation.entities';
+
+/**
+ * F12 / M11 reporting obligations: submitted ones are recorded; overdue ones raise `obligation.overdue.v1` once each,
+ * from a scheduled job (injectable clock).
+ */
+@Injectable()
+export class Obligations implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Obligations.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Optional() private readonly relay?: OutboxRelay,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = Number(process.env.OBLIGATIONS_INTERVAL_MS ?? 3_600_000);
+    if (every > 0) this.timer = setInterval(() => void this.raiseOverdue().catch((e) => this.logger.error(e)), every);
+    this.timer?.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async submit(allocationId: string, obligationId: string, submittedOn: string): Promise<ObligationRecord> {
+    const obligation = await this.dataSource.manager.findOne(ObligationRecord, {
+      where: { id: obligationId, allocationId },
+    });
+    if (!obligation) throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found');
+    if (obligation.submittedOn)
+      throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict');
+    await this.dataSource.manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
+    return { ...obligation, submittedOn };
+  }
+
+  list(filter: { allocationId?: string; overdue?: boolean }): Promise<ObligationRecord[]> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    return this.dataSource.manager.find(ObligationRecord, {
+      where: {
+        ...(filter.allocationId ? { allocationId: filter.allocationId } : {}),
+        ...(filter.overdue ? { submittedOn: IsNull(), dueOn: LessThan(today) } : {}),
+      },
+      order: { dueOn: 'ASC', kind: 'ASC' },
+    });
+  }
+
+  /** Raises each newly overdue obligation once; returns how many. */
+  async raiseOverdue(): Promise<number> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const system: Actor = { userId: 'obligations', role: 'system' };
+    const raised = await this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(ObligationRecord, 'o')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('o.submitted_on IS NULL AND o.overdue_notified = false AND o.due_on < :today', { today })
+        .limit(500)
+        .getMany();
+      if (due.length === 0) return 0;
+      await manager.update(
+        ObligationRecord,
+        due.map((o) => o.id),
+        { overdueNotified: true },
+      );
+      await appendToOutbox(
+        manager,
+        due.map((o) =>
+          envelopeFor<ObligationOverdueV1>({
+            type: OBLIGATION_OVERDUE_V1,
+            aggregateId: o.conceptId,
+            actor: system,
+            correlationId: `obligations-${today}`,
+            occurredAt: this.clock.now(),
+            payload: {
+              obligationId: o.id,
+              allocationId: o.allocationId,
+              conceptId: o.conceptId,
+              kind: o.kind,
+              dueOn: o.dueOn,
+            },
+          }),
+        ),
+      );
+      return due.length;
+    });
+    if (raised) this.relay?.nudge();
+    return raised;
+  }
+}
