@@ -74,7 +74,11 @@ export const EVENT_CONTRACTS: Readonly<
   [PROJECT_PROPOSAL_EXPIRED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
   [CONCEPT_NOTE_REVISED_V1]: concept(SubmissionStatusChangedV1, 'concept-note'),
   [PROJECT_PROPOSAL_REVISED_V1]: concept(SubmissionStatusChangedV1, 'project-proposal'),
-  [REFERENCE_DATA_RECORDED_V1]: { payload: ReferenceDataRecordedV1, topic: TOPICS.concepts, aggregateType: 'reference-data' },
+  [REFERENCE_DATA_RECORDED_V1]: {
+    payload: ReferenceDataRecordedV1,
+    topic: TOPICS.concepts,
+    aggregateType: 'reference-data',
+  },
   // Funds events are keyed by fund code: one fund's money events stay in order for every reader.
   [LEDGER_ENTRY_POSTED_V1]: { payload: LedgerEntryPostedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },

@@ -3,10 +3,10 @@ import { isSupportedCurrency, Money, MoneyFormatError } from '@fundline/money';
 import { IsString, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 /** Checks `amount` against its sibling `currency`: a decimal string with the currency's precision, above zero. */
-function IsPositiveDecimalAmount(options?: ValidationOptions) {
+function IsDecimalAmount(allowZero: boolean, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'isPositiveDecimalAmount',
+      name: allowZero ? 'isNonNegativeDecimalAmount' : 'isPositiveDecimalAmount',
       target: object.constructor,
       propertyName,
       options,
@@ -15,14 +15,15 @@ function IsPositiveDecimalAmount(options?: ValidationOptions) {
           const currency = (args.object as { currency?: unknown }).currency;
           if (typeof value !== 'string' || typeof currency !== 'string' || !isSupportedCurrency(currency)) return false;
           try {
-            return Money.parse(value, currency).isPositive();
+            const money = Money.parse(value, currency);
+            return allowZero ? !money.isNegative() : money.isPositive();
           } catch (error) {
             if (error instanceof MoneyFormatError) return false;
             throw error;
           }
         },
         defaultMessage: () =>
-          'amount must be a positive decimal string in the currency precision, e.g. "250000.00" (no exponent, no separators)',
+          `amount must be a ${allowZero ? 'non-negative' : 'positive'} decimal string in the currency precision, e.g. "250000.00" (no exponent, no separators)`,
       },
     });
 }
@@ -45,7 +46,24 @@ function IsSupportedCurrency(options?: ValidationOptions) {
 export class MoneyDto {
   @ApiProperty({ example: '250000.00', description: 'Decimal string in the currency precision' })
   @IsString()
-  @IsPositiveDecimalAmount()
+  @IsDecimalAmount(false)
+  amount: string;
+
+  @ApiProperty({ example: 'USD' })
+  @IsString()
+  @IsSupportedCurrency()
+  currency: string;
+
+  toMoney(): Money {
+    return Money.parse(this.amount, this.currency);
+  }
+}
+
+/** Money that may be zero: a figure recorded as it is (an income of 0.00 this year), never an amount moved. */
+export class NonNegativeMoneyDto {
+  @ApiProperty({ example: '0.00', description: 'Decimal string in the currency precision, zero or more' })
+  @IsString()
+  @IsDecimalAmount(true)
   amount: string;
 
   @ApiProperty({ example: 'USD' })

@@ -136,3 +136,29 @@ describe('ProjectProposal (what is enforced when a proposal is written)', () => 
     });
   });
 });
+
+describe('following the funds service', () => {
+  it('G4 follows a deferral back through the pipeline to an approval, funding, implementation and closure', () => {
+    const n = ConceptNote.draft(
+      { id: 'c9', submittingCountry: 'PHL', ownerUserId: 'u1', content: conceptNoteContent(), at },
+      referenceSnapshot(),
+    );
+    n.submit(at, null);
+    n.applyVerdict(eligible, at, 'submission', 24);
+    n.follow('deferred', at);
+    n.follow('deferred', at);
+    n.follow('approved', at);
+    n.follow('under-implementation', at);
+    n.follow('closed', at);
+    expect(n.snapshot.status).toBe('closed');
+  });
+
+  it('G4 refuses to follow an approval of a withdrawn submission', () => {
+    const n = ConceptNote.draft(
+      { id: 'c9', submittingCountry: 'PHL', ownerUserId: 'u1', content: conceptNoteContent(), at },
+      referenceSnapshot(),
+    );
+    n.withdraw(at, 'changed plans');
+    expect(violationOf(() => n.follow('approved', at))).toMatchObject({ code: 'SUBMISSION.TRANSITION_NOT_ALLOWED' });
+  });
+});

@@ -220,6 +220,8 @@ export abstract class Submission<TState extends SubmissionCore> {
     const from = this.state.status;
     if (from === next) return;
     if (next === 'under-implementation' && from === 'approved') this.moveTo('funded');
+    // A deferred entry returns to the pipeline before it is decided again (G4).
+    if (from === 'deferred' && (next === 'approved' || next === 'rejected')) this.moveTo('in-pipeline');
     this.moveTo(next);
     this.record({ kind: 'decided', at, from, to: next, reason });
   }

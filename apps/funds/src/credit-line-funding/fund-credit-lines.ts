@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, CREDIT_LINE_FUNDED_V1, CreditLineFundedV1 } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
-import { MoneyDto } from '@fundline/http';
+import { MoneyDto, NonNegativeMoneyDto } from '@fundline/http';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
@@ -28,17 +28,23 @@ export class FundCreditLinesDto {
   @Type(() => MoneyDto)
   line1AnnualAllocation: MoneyDto;
 
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) discretionaryIncome: MoneyDto;
-
-  @ApiProperty({ type: MoneyDto, description: 'Unearmarked contributions plus interest income' })
+  @ApiProperty({ type: NonNegativeMoneyDto })
   @ValidateNested()
-  @Type(() => MoneyDto)
-  miscellaneousIncome: MoneyDto;
+  @Type(() => NonNegativeMoneyDto)
+  discretionaryIncome: NonNegativeMoneyDto;
 
-  @ApiProperty({ type: MoneyDto, description: 'Direct voluntary contributions to the fund, added to Line 2' })
+  @ApiProperty({ type: NonNegativeMoneyDto, description: 'Unearmarked contributions plus interest income' })
   @ValidateNested()
-  @Type(() => MoneyDto)
-  directVoluntaryContributions: MoneyDto;
+  @Type(() => NonNegativeMoneyDto)
+  miscellaneousIncome: NonNegativeMoneyDto;
+
+  @ApiProperty({
+    type: NonNegativeMoneyDto,
+    description: 'Direct voluntary contributions to the fund, added to Line 2',
+  })
+  @ValidateNested()
+  @Type(() => NonNegativeMoneyDto)
+  directVoluntaryContributions: NonNegativeMoneyDto;
 }
 
 export interface LineFundingView {
