@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { ProblemException } from './problems/problem';
 
@@ -32,3 +33,11 @@ export function sendIdempotent<T>(res: Response, result: { status: number; body:
   if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
   return result.body;
 }
+
+/** Documents the header in OpenAPI for a money-moving route. */
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Client-chosen id (a UUID): a retry with the same key and body returns the first response',
+  });

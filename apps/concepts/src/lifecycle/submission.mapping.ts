@@ -97,17 +97,7 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
       focusArea: null,
       creditLine: null,
       parentId: null,
-      content: {
-        budget: n.budget.map((b) => ({
-          organisation: b.organisation,
-          directCosts: b.directCosts.toJSON(),
-          indirectSupportCosts: b.indirectSupportCosts.toJSON(),
-        })),
-        markers: n.markers,
-        partners: n.partners,
-        durationMonths: n.durationMonths,
-        endorsement: n.endorsement,
-      },
+      content: contentJson(submission),
     };
   }
   const p = submission.snapshot;
@@ -120,10 +110,30 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
     focusArea: p.focusArea,
     creditLine: p.creditLine,
     parentId: p.parentProposalId,
-    content: {
-      endorsements: p.endorsements,
-      budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
-      durationMonths: p.durationMonths,
-    },
+    content: contentJson(submission),
+  };
+}
+
+/** The kind-specific content as JSON (amounts as decimal strings): stored in `content`, and shown in views. */
+export function contentJson(submission: AnySubmission): Record<string, unknown> {
+  if (submission instanceof ConceptNote) {
+    const n = submission.snapshot;
+    return {
+      budget: n.budget.map((b) => ({
+        organisation: b.organisation,
+        directCosts: b.directCosts.toJSON(),
+        indirectSupportCosts: b.indirectSupportCosts.toJSON(),
+      })),
+      markers: n.markers,
+      partners: n.partners,
+      durationMonths: n.durationMonths,
+      endorsement: n.endorsement,
+    };
+  }
+  const p = submission.snapshot;
+  return {
+    endorsements: p.endorsements,
+    budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
+    durationMonths: p.durationMonths,
   };
 }

@@ -2,7 +2,7 @@ import { Actor } from '@fundline/contracts';
 import { ProjectProposal } from '../proposals/project-proposal.aggregate';
 import { participatingOrganisations } from '../submission/concept-note.aggregate';
 import { Verdict } from './submission';
-import { AnySubmission } from './submission.mapping';
+import { AnySubmission, contentJson } from './submission.mapping';
 
 /** G6: the focal point's personal data is shown to the owning government and to fund staff, to nobody else. */
 export function mayReadPersonalData(actor: Actor, submittingCountry: string): boolean {
@@ -36,10 +36,8 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
       fund: 'FUND_1035',
       creditLine: p.creditLine,
       focusArea: p.focusArea,
-      endorsements: p.endorsements,
-      budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
-      durationMonths: p.durationMonths,
       parentProposalId: p.parentProposalId,
+      ...contentJson(submission),
     };
   }
   const n = submission.snapshot;
@@ -49,15 +47,7 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
     thematicArea: n.thematicArea,
     gcmObjectives: n.gcmObjectives,
     participatingOrganisations: participatingOrganisations(n),
-    budget: n.budget.map((b) => ({
-      organisation: b.organisation,
-      directCosts: b.directCosts.toJSON(),
-      indirectSupportCosts: b.indirectSupportCosts.toJSON(),
-    })),
-    markers: n.markers,
-    partners: n.partners,
-    durationMonths: n.durationMonths,
-    endorsement: n.endorsement,
+    ...contentJson(submission),
   };
 }
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
-import { IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
+import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
@@ -24,8 +24,6 @@ import {
 } from './allocation-commands';
 import { AllocationRecord, CommitteeSessionRecord, DecisionRecord } from './allocation.entities';
 import { Obligations } from './obligations';
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: true };
 
 class SubmitObligationDto {
   @ApiProperty({ example: '2027-01-10' })
@@ -82,7 +80,7 @@ export class AllocationsController {
 
   @Post('committee-sessions/:id/decisions')
   @Roles('steering-committee')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Approve (ceilings, balance, eligibility re-checked in one transaction), defer or reject' })
   async decide(
     @CurrentActor() actor: Actor,
@@ -116,7 +114,7 @@ export class AllocationsController {
   @Post('allocations/:id/transfers')
   @HttpCode(200)
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Transfer a tranche to a participating organisation, within its approved share (M10)' })
   transfer(
     @CurrentActor() a: Actor,
@@ -131,7 +129,7 @@ export class AllocationsController {
   @Post('allocations/:id/expenditures')
   @HttpCode(200)
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record an organisation’s expenditure for a year, within what it received (M11)' })
   expenditure(
     @CurrentActor() a: Actor,
@@ -146,7 +144,7 @@ export class AllocationsController {
   @Post('allocations/:id/revisions')
   @HttpCode(200)
   @Roles('fund-admin')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Budget revision or no-cost extension, at least a month before the end date' })
   revise(
     @CurrentActor() a: Actor,
@@ -161,7 +159,7 @@ export class AllocationsController {
   @Post('allocations/:id/close')
   @HttpCode(200)
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Close with the final reports; the unspent balance is refunded and available again (M12)' })
   close(
     @CurrentActor() a: Actor,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { requireCorrelationId, IdempotencyKey, sendIdempotent } from '@fundline/http';
+import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -11,12 +11,6 @@ import { RecordCommitmentDto, RecordDepositDto, RegisterDonorDto } from './contr
 import { DonorRecord } from './contribution.entities';
 import { RecordCommitment } from './record-commitment.command';
 import { RecordDeposit } from './record-deposit.command';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: true,
-  description: 'Client-chosen id (a UUID): a retry with the same key and body returns the first response',
-};
 
 @ApiTags('contributions')
 @ApiBearerAuth()
@@ -45,7 +39,7 @@ export class ContributionsController {
 
   @Post('commitments')
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record a signed commitment (pledge) with its payment schedule (M9)' })
   async commit(
     @CurrentActor() actor: Actor,
@@ -61,7 +55,7 @@ export class ContributionsController {
 
   @Post('deposits')
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record a deposit received: original currency, USD at the day’s rate, fee posted (G1, M9)' })
   async deposit(
     @CurrentActor() actor: Actor,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
-import { IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
+import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsInt, Max, Min } from 'class-validator';
 import { Response } from 'express';
@@ -15,8 +15,6 @@ import { FundRecord, FundYearRecord, PocketRecord } from './fund.entities';
 class OpenYearDto {
   @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2100) year: number;
 }
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: true };
 
 @ApiTags('funds')
 @ApiBearerAuth()
@@ -77,7 +75,7 @@ export class FundsController {
 
   @Post(':fundCode/pockets/:pocketCode/income')
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record interest or other income received into a pocket (M13)' })
   async income(
     @CurrentActor() actor: Actor,
@@ -93,7 +91,7 @@ export class FundsController {
 
   @Post('FUND_1035/credit-line-funding')
   @Roles('finance-officer')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'F9: compute and post a year’s funding of Line 1 and Line 2, step by step' })
   async fundCreditLines(
     @CurrentActor() actor: Actor,
