@@ -21,8 +21,26 @@ export class ReferenceDataService {
     return rows.filter((r): r is Row => r.value !== null);
   }
 
-  /** Read inside the command's transaction, so a check and the write it allows see the same reference data. */
+  /** Snapshots by date, valid while the table's version stamp (last recording, row count) is unchanged. */
+  private readonly cache = new Map<string, { stamp: string; snapshot: ReferenceSnapshot }>();
+
+  /**
+   * Read inside the command's transaction, so a check and the write it allows see the same reference data. The
+   * snapshot is rebuilt only when a version was recorded since (by any replica): one small query instead of every row.
+   */
   async snapshot(manager: EntityManager, date: string): Promise<ReferenceSnapshot> {
+    const [{ stamp }] = (await manager.query(
+      `SELECT coalesce(max(recorded_at)::text, '') || '/' || count(*) AS stamp FROM ${this.table(manager)}`,
+    )) as Array<{ stamp: string }>;
+    const cached = this.cache.get(date);
+    if (cached?.stamp === stamp) return cached.snapshot;
+    const snapshot = await this.build(manager, date);
+    if (this.cache.size > 64) this.cache.clear();
+    this.cache.set(date, { stamp, snapshot });
+    return snapshot;
+  }
+
+  private async build(manager: EntityManager, date: string): Promise<ReferenceSnapshot> {
     const rows = await this.rowsAsOf(manager, date);
     const of = <T>(dataset: Dataset) =>
       new Map(rows.filter((r) => r.dataset === dataset).map((r) => [r.key, r.value as T]));
