@@ -6,6 +6,10 @@ import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { typeOrmOptions } from '@fundline/persistence';
 import { ReportingSchema1763800000000 } from './migrations/1763800000000-reporting-schema';
+import { CreditLineReports } from './credit-line-report/credit-line-report';
+import { ReportsController } from './credit-line-report/reports.controller';
+import { FinanceProjection } from './finance/finance.projection';
+import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
 import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
 import { SubmissionProjection } from './pipeline/submission.projection';
 import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
@@ -25,7 +29,11 @@ export class ReportingModule {
             url: config.databaseUrl,
             schema: REPORTING_SCHEMA,
             entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord],
-            migrations: [ReportingSchema1763800000000, PipelineOfBothFunds1764000000000],
+            migrations: [
+              ReportingSchema1763800000000,
+              PipelineOfBothFunds1764000000000,
+              FinanceProjections1764100000000,
+            ],
           }),
         ),
         AuthModule.forRoot(config.auth),
@@ -39,12 +47,13 @@ export class ReportingModule {
             ? {
                 groupId: 'fundline-reporting',
                 topics: [TOPICS.concepts, TOPICS.funds],
-                handlers: [SubmissionProjection],
+                handlers: [SubmissionProjection, FinanceProjection],
               }
             : undefined,
         }),
       ],
-      controllers: [PipelineController, HealthController],
+      controllers: [PipelineController, ReportsController, HealthController],
+      providers: [CreditLineReports],
     };
   }
 }

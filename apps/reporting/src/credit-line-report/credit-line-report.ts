@@ -1,0 +1,156 @@
+import { Actor } from '@fundline/contracts';
+import { Money } from '@fundline/money';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  /** The report as it stood at this moment: only what was recorded by then counts. */
+  asOf: Date;
+}
+
+export interface CreditLineProject {
+  conceptId: string;
+  title: string | null;
+  country: string | null;
+  region: string | null;
+  scope: string | null;
+  status: string;
+  approvedMinor: bigint;
+  transferredMinor: bigint;
+  spentMinor: bigint;
+}
+
+export interface CreditLineReport {
+  fund: string;
+  line: string;
+  currency: 'USD';
+  period: { from: string; to: string; asOf: string };
+  summary: Record<
+    | 'openingBalance'
+    | 'fundingReceived'
+    | 'allocationsApproved'
+    | 'transfers'
+    | 'expenditure'
+    | 'refunds'
+    | 'fees'
+    | 'releases'
+    | 'closingBalance'
+    | 'availableBalance'
+    | 'committedBalance',
+    bigint
+  >;
+  projects: CreditLineProject[];
+}
+
+const LINES = ['LINE_1', 'LINE_2'];
+
+/**
+ * F2 / F12: the accounting report of one Fund 1035 credit line, never mixed with the other, drawn only from the
+ * projected events. Balances come from the ledger movements; projects from the allocation events.
+ */
+@Injectable()
+export class CreditLineReports {
+  constructor(private readonly dataSource: DataSource) {}
+
+  static isLine(line: string): boolean {
+    return LINES.includes(line);
+  }
+
+  async report(line: string, period: ReportPeriod, actor: Actor): Promise<CreditLineReport> {
+    const fund = 'FUND_1035';
+    const periodEnd = new Date(Math.min(new Date(`${period.to}T23:59:59.999Z`).getTime(), period.asOf.getTime()));
+    const from = new Date(`${period.from}T00:00:00Z`);
+    const m = this.dataSource.manager;
+    const [sums] = (await m.query(
+      `SELECT
+         coalesce(sum(CASE WHEN kind = 'cash' AND posted_at < $3 THEN signed END), 0)::text AS opening,
+         coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS closing,
+         coalesce(sum(CASE WHEN kind = 'available' THEN -signed END), 0)::text AS available,
+         coalesce(sum(CASE WHEN kind = 'committed' THEN -signed END), 0)::text AS committed,
+         coalesce(sum(CASE WHEN kind IN ('contributions', 'income') AND posted_at >= $3 THEN -signed END), 0)::text AS funding,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.commitment' AND posted_at >= $3 THEN -signed END), 0)::text AS approved,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.release' AND posted_at >= $3 THEN signed END), 0)::text AS releases,
+         coalesce(sum(CASE WHEN kind = 'transfers' AND posted_at >= $3 THEN signed END), 0)::text AS transfers,
+         coalesce(sum(CASE WHEN kind = 'refunds' AND posted_at >= $3 THEN -signed END), 0)::text AS refunds,
+         coalesce(sum(CASE WHEN kind = 'fees' AND posted_at >= $3 THEN signed END), 0)::text AS fees
+       FROM (SELECT kind, entry_type, posted_at, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
+             FROM "reporting"."ledger_movements" WHERE fund_code = $1 AND pocket_code = $2 AND posted_at <= $4) m`,
+      [fund, line, from, periodEnd],
+    )) as Array<Record<string, string>>;
+
+    const projects = (await m.query(
+      `SELECT a.concept_id AS "conceptId", p.title, p.submitting_country AS country, p.region, p.scope,
+         a.amount_minor::text AS approved,
+         coalesce((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t
+                   WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3), 0)::text AS transferred,
+         coalesce((SELECT sum(e.amount_minor) FROM (
+                     SELECT DISTINCT ON (organisation, year) amount_minor FROM "reporting"."expenditure_reports" x
+                     WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
+                     ORDER BY organisation, year, reported_at DESC) e), 0)::text AS spent,
+         CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
+              WHEN EXISTS (SELECT 1 FROM "reporting"."transfers" t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
+                THEN 'under-implementation'
+              ELSE 'approved' END AS status
+       FROM "reporting"."allocations" a
+       LEFT JOIN "reporting"."pipeline_entries" p ON p.concept_id = a.concept_id
+       WHERE a.fund_code = $1 AND a.pocket_code = $2 AND a.approved_at <= $3
+         AND ($4::text IS NULL OR p.submitting_country = $4)
+       ORDER BY a.approved_at, a.allocation_id`,
+      [fund, line, periodEnd, actor.role === 'government' ? actor.country : null],
+    )) as Array<Record<string, string | null>>;
+
+    const expenditure = (await m.query(
+      `SELECT coalesce(sum(amount_minor), 0)::text AS spent FROM (
+         SELECT DISTINCT ON (x.allocation_id, x.organisation, x.year) x.amount_minor
+         FROM "reporting"."expenditure_reports" x JOIN "reporting"."allocations" a ON a.allocation_id = x.allocation_id
+         WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
+         ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC) e`,
+      [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))],
+    )) as Array<{ spent: string }>;
+
+    const b = (v: string | null | undefined) => BigInt(v ?? '0');
+    return {
+      fund,
+      line,
+      currency: 'USD',
+      period: { from: period.from, to: period.to, asOf: period.asOf.toISOString() },
+      summary: {
+        openingBalance: b(sums.opening),
+        fundingReceived: b(sums.funding),
+        allocationsApproved: b(sums.approved),
+        transfers: b(sums.transfers),
+        expenditure: b(expenditure[0].spent),
+        refunds: b(sums.refunds),
+        fees: b(sums.fees),
+        releases: b(sums.releases),
+        closingBalance: b(sums.closing),
+        availableBalance: b(sums.available),
+        committedBalance: b(sums.committed),
+      },
+      projects: projects.map((p) => ({
+        conceptId: p.conceptId!,
+        title: p.title,
+        country: p.country,
+        region: p.region,
+        scope: p.scope,
+        status: p.status!,
+        approvedMinor: b(p.approved),
+        transferredMinor: b(p.transferred),
+        spentMinor: b(p.spent),
+      })),
+    };
+  }
+}
+
+export function usd(minor: bigint): string {
+  return Money.ofMinor(minor, 'USD').toDecimalString();
+}
+
+/** Delivery rate = expenditure / transfers (M11), to four decimals; none before the first transfer. */
+export function deliveryRate(spentMinor: bigint, transferredMinor: bigint): string | null {
+  if (transferredMinor === 0n) return null;
+  const basisPoints = (spentMinor * 10_000n) / transferredMinor;
+  return `${basisPoints / 10_000n}.${(basisPoints % 10_000n).toString().padStart(4, '0')}`;
+}

@@ -1,0 +1,88 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@fundline/auth';
+import { Actor } from '@fundline/contracts';
+import { ProblemException } from '@fundline/http';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Response } from 'express';
+import { CreditLineReports } from './credit-line-report';
+import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
+
+class ReportQuery {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Period start (default: 1 January of the fund year)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Period end, inclusive (default: 31 December)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  to?: string;
+
+  @ApiPropertyOptional({ example: '2026', description: 'Fund year, when from/to are not given' })
+  @IsOptional()
+  @Matches(/^\d{4}$/)
+  year?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', description: 'The report as it stood at this moment' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly creditLines: CreditLineReports) {}
+
+  @Get('credit-lines/:line')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee', 'government')
+  @ApiOperation({
+    summary:
+      'F2/F12: one Fund 1035 credit line, never mixed: balances and movements of a period, its projects (JSON, CSV, XLSX)',
+  })
+  async creditLine(
+    @CurrentActor() actor: Actor,
+    @Param('line') line: string,
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (!CreditLineReports.isLine(line)) {
+      throw new ProblemException(404, 'REPORT.UNKNOWN_LINE', 'Not found', `no credit line ${line}`, [
+        { field: 'line', rule: 'F2', message: 'LINE_1 or LINE_2' },
+      ]);
+    }
+    const year = query.year ?? (query.from ?? query.to ?? new Date().toISOString()).slice(0, 4);
+    const period = {
+      from: query.from ?? `${year}-01-01`,
+      to: query.to ?? `${year}-12-31`,
+      asOf: query.asOf ? new Date(query.asOf) : new Date(),
+    };
+    if (period.from > period.to) {
+      throw new ProblemException(400, 'REPORT.PERIOD', 'The request is invalid', 'the period ends before it starts', [
+        { field: 'to', rule: 'period', message: `to (${period.to}) is before from (${period.from})` },
+      ]);
+    }
+    const report = await this.creditLines.report(line, period, actor);
+    const name = `fund-1035-${line.toLowerCase()}-${period.from}-${period.to}`;
+    if (query.format === 'csv') {
+      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return asCsv(report);
+    }
+    if (query.format === 'xlsx') {
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      return res.send(await asXlsx(report));
+    }
+    return asJson(report);
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  ALLOCATION_APPROVED_V1,
+  ALLOCATION_CLOSED_V1,
+  AllocationClosedV1,
+  AllocationDecidedV1,
+  EventEnvelope,
+  EXPENDITURE_REPORTED_V1,
+  ExpenditureReportedV1,
+  LEDGER_ENTRY_POSTED_V1,
+  LedgerEntryPostedV1,
+  TRANSFER_DISBURSED_V1,
+  TransferDisbursedV1,
+} from '@fundline/contracts';
+import { IntegrationEventHandler } from '@fundline/messaging';
+import { Money } from '@fundline/money';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+const minor = (m: { amount: string; currency: string }) => Money.parse(m.amount, m.currency).amountMinor.toString();
+
+/**
+ * Projects the funds topic into the finance read tables. Every row keeps the time of its event, so a report can be
+ * drawn "as of" any past moment from these tables alone. Idempotent by the consumer's inbox; ordered per aggregate.
+ */
+@Injectable()
+export class FinanceProjection implements IntegrationEventHandler {
+  readonly handles = [
+    LEDGER_ENTRY_POSTED_V1,
+    ALLOCATION_APPROVED_V1,
+    ALLOCATION_CLOSED_V1,
+    TRANSFER_DISBURSED_V1,
+    EXPENDITURE_REPORTED_V1,
+  ];
+
+  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    switch (event.type) {
+      case LEDGER_ENTRY_POSTED_V1: {
+        const p = event.payload as LedgerEntryPostedV1;
+        for (const [i, line] of p.lines.entries()) {
+          await manager.query(
+            `INSERT INTO "reporting"."ledger_movements" (entry_id, line_no, fund_code, pocket_code, kind, side, amount_minor,
+               entry_type, reference_type, reference_id, posted_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+            [
+              p.entryId,
+              i,
+              p.fundCode,
+              line.pocketCode,
+              line.kind,
+              line.side,
+              minor(line.amount),
+              p.type,
+              p.reference.type,
+              p.reference.id,
+              p.postedAt,
+            ],
+          );
+        }
+        return;
+      }
+      case ALLOCATION_APPROVED_V1: {
+        const p = event.payload as AllocationDecidedV1;
+        const a = p.allocation!;
+        await manager.query(
+          `INSERT INTO "reporting"."allocations" (allocation_id, concept_id, fund_code, pocket_code, credit_line, amount_minor,
+             status, approved_at, start_date, end_date) VALUES ($1,$2,$3,$4,$5,$6,'approved',$7,$8,$9)`,
+          [
+            a.allocationId,
+            p.conceptId,
+            p.fund,
+            a.pocketCode,
+            a.creditLine ?? null,
+            minor(a.amount),
+            p.decidedAt,
+            a.startDate,
+            a.endDate,
+          ],
+        );
+        return;
+      }
+      case TRANSFER_DISBURSED_V1: {
+        const p = event.payload as TransferDisbursedV1;
+        await manager.query(
+          `INSERT INTO "reporting"."transfers" (transfer_id, allocation_id, organisation, amount_minor, transfer_date, recorded_at)
+           VALUES ($1,$2,$3,$4,$5,$6)`,
+          [p.transferId, p.allocationId, p.organisation, minor(p.amount), p.transferDate, event.occurredAt],
+        );
+        await manager.query(`UPDATE "reporting"."allocations" SET status = $2 WHERE allocation_id = $1`, [
+          p.allocationId,
+          p.status,
+        ]);
+        return;
+      }
+      case EXPENDITURE_REPORTED_V1: {
+        const p = event.payload as ExpenditureReportedV1;
+        await manager.query(
+          `INSERT INTO "reporting"."expenditure_reports" (event_id, allocation_id, organisation, year, amount_minor, reported_at)
+           VALUES ($1,$2,$3,$4,$5,$6)`,
+          [event.eventId, p.allocationId, p.organisation, p.year, minor(p.amount), event.occurredAt],
+        );
+        return;
+      }
+      case ALLOCATION_CLOSED_V1: {
+        const p = event.payload as AllocationClosedV1;
+        await manager.query(
+          `UPDATE "reporting"."allocations" SET status = 'closed', closed_at = $2 WHERE allocation_id = $1`,
+          [p.allocationId, p.closedAt],
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { bearer, eventually } from '@fundline/testing';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { aProjectProposal } from '../support/concept-note-builder';
+import { FundlineSystem } from '../support/fundline-system';
+import { aDeposit, aDonor, financePost } from '../support/money-requests';
+
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+const cents = (v: string) => BigInt(v.replace('.', ''));
+
+/**
+ * A small Fund 1035 year, by hand: funding of both lines, a voluntary contribution to Line 2, three approvals across
+ * the lines, transfers, expenditure and a closure with a refund. Every figure below is computed here, independently.
+ */
+describe('F2 F12 credit-line reports from the read model', () => {
+  let system: FundlineSystem;
+  const funds = () => system.http('funds');
+  const ids: Record<string, string> = {};
+  const allocations: Record<string, string> = {};
+  let beforeTransfers: string;
+
+  async function proposal(country: string, line: 1 | 2, amount: string): Promise<string> {
+    const body = aProjectProposal({
+      countries: [country],
+      endorsements: [{ country, letterReference: `L-${country}` }],
+      creditLine: line,
+      requested: usd(amount),
+      budget: {
+        staffAndOfficeCosts: usd('30000.00'),
+        includesOtherDonorFunding: false,
+        includesProposalDevelopmentCosts: false,
+      },
+    });
+    const draft = await request(system.http('concepts'))
+      .post('/project-proposals')
+      .set(bearer('government', country))
+      .send(body)
+      .expect(201);
+    await request(system.http('concepts'))
+      .post(`/concepts/${draft.body.id}/submit`)
+      .set(bearer('government', country))
+      .expect(200);
+    return draft.body.id as string;
+  }
+
+  async function approve(conceptId: string, amount: string, creditLine: 1 | 2): Promise<string> {
+    await eventually(
+      async () => {
+        const res = await request(funds())
+          .post('/committee-sessions')
+          .set(bearer('fund-admin'))
+          .send({
+            fundCode: 'FUND_1035',
+            quorum: 1,
+            members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
+            agenda: [conceptId],
+          });
+        if (res.status !== 201) return undefined;
+        await request(funds())
+          .post(`/committee-sessions/${res.body.id}/positions`)
+          .set(bearer('steering-committee'))
+          .send({ conceptId, memberId: 'chair', position: 'support' })
+          .expect(200);
+        const decided = await request(funds())
+          .post(`/committee-sessions/${res.body.id}/decisions`)
+          .set(bearer('steering-committee'))
+          .set('Idempotency-Key', randomUUID())
+          .send({ conceptId, decision: 'approve', amount: usd(amount), creditLine, reasons: 'Recommended' })
+          .expect(201);
+        allocations[conceptId] = decided.body.allocation.allocationId;
+        return true;
+      },
+      20_000,
+      `approval of ${conceptId}`,
+    );
+    return allocations[conceptId];
+  }
+
+  const money = (allocationId: string, path: string, body: object) =>
+    request(funds())
+      .post(`/allocations/${allocationId}/${path}`)
+      .set(bearer('finance-officer'))
+      .set('Idempotency-Key', randomUUID())
+      .send(body)
+      .expect(200);
+
+  async function report(
+    line: string,
+    query = '',
+    role: 'finance-officer' | 'government' = 'finance-officer',
+    country?: string,
+  ) {
+    return request(system.http('reporting'))
+      .get(`/reports/credit-lines/${line}?year=2026${query}`)
+      .set(bearer(role, country));
+  }
+
+  beforeAll(async () => {
+    system = await FundlineSystem.start();
+    const donor = await aDonor(funds(), 'Government of Switzerland');
+    await financePost(funds(), '/funds/FUND_1035/credit-line-funding', {
+      year: 2026,
+      line1AnnualAllocation: usd('1400000.00'),
+      discretionaryIncome: usd('30000000.00'),
+      miscellaneousIncome: usd('10000000.00'),
+      directVoluntaryContributions: usd('0.00'),
+    }).expect(201);
+    await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('100000.00') }),
+    ).expect(201);
+    ids.phl = await proposal('PHL', 2, '200000.00');
+    ids.ken = await proposal('KEN', 2, '150000.00');
+    ids.mex = await proposal('MEX', 1, '100000.00');
+    await approve(ids.phl, '200000.00', 2);
+    await approve(ids.ken, '150000.00', 2);
+    await approve(ids.mex, '100000.00', 1);
+    beforeTransfers = '2026-11-22T10:30:00Z';
+    system.clock.set('2026-11-22T11:00:00Z');
+    await money(allocations[ids.phl], 'transfers', {
+      organisation: 'IOM',
+      amount: usd('120000.00'),
+      transferDate: '2026-11-22',
+    });
+    await money(allocations[ids.mex], 'transfers', {
+      organisation: 'IOM',
+      amount: usd('100000.00'),
+      transferDate: '2026-11-22',
+    });
+    await money(allocations[ids.phl], 'expenditures', { organisation: 'IOM', year: 2026, amount: usd('80000.00') });
+    await money(allocations[ids.mex], 'expenditures', { organisation: 'IOM', year: 2026, amount: usd('90000.00') });
+    await money(allocations[ids.mex], 'close', { finalReportsReceivedOn: '2026-11-22' });
+    // The read model has caught up when the last fact (the refund of the closure) shows in the Line 1 report.
+    await eventually(
+      async () => {
+        const res = await report('LINE_1');
+        return res.status === 200 && res.body.summary.refunds === '10000.00' ? true : undefined;
+      },
+      30_000,
+      'the read model',
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('F2 reports Line 2 on its own: funding, approvals, transfers, expenditure and balances computed by hand', async () => {
+    const res = await report('LINE_2');
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toEqual({
+      openingBalance: '0.00',
+      fundingReceived: '2475000.00',
+      allocationsApproved: '350000.00',
+      transfers: '120000.00',
+      expenditure: '80000.00',
+      refunds: '0.00',
+      fees: '0.00',
+      releases: '0.00',
+      closingBalance: '2355000.00',
+      availableBalance: '2125000.00',
+      committedBalance: '230000.00',
+    });
+    expect(res.body.projects.map((p: { conceptId: string }) => p.conceptId).sort()).toEqual([ids.phl, ids.ken].sort());
+    expect(res.body.projects.find((p: { conceptId: string }) => p.conceptId === ids.phl)).toMatchObject({
+      country: 'PHL',
+      region: 'asia-pacific',
+      scope: 'national',
+      status: 'under-implementation',
+      approved: '200000.00',
+      transferred: '120000.00',
+      spent: '80000.00',
+      deliveryRate: '0.6666',
+    });
+    expect(res.body.totals).toEqual({ approved: '350000.00', transferred: '120000.00', spent: '80000.00' });
+  });
+
+  it('F2 reports Line 1 on its own, with the refund of a closed project available again', async () => {
+    const res = await report('LINE_1');
+    expect(res.body.summary).toMatchObject({
+      fundingReceived: '1400000.00',
+      allocationsApproved: '100000.00',
+      transfers: '100000.00',
+      expenditure: '90000.00',
+      refunds: '10000.00',
+      closingBalance: '1310000.00',
+      availableBalance: '1310000.00',
+      committedBalance: '0.00',
+    });
+    expect(res.body.projects).toEqual([
+      expect.objectContaining({ conceptId: ids.mex, status: 'closed', deliveryRate: '0.9000' }),
+    ]);
+  });
+
+  it('F2 the two lines share no project, and their totals add up to the fund’s', async () => {
+    const [one, two] = await Promise.all([report('LINE_1'), report('LINE_2')]);
+    const projectsOf = (r: typeof one) => new Set(r.body.projects.map((p: { conceptId: string }) => p.conceptId));
+    expect([...projectsOf(one)].filter((id) => projectsOf(two).has(id))).toEqual([]);
+    const fund = await request(funds()).get('/funds/FUND_1035/balances').set(bearer('finance-officer')).expect(200);
+    const fundCash = (fund.body as Array<{ accounts: { cash: string } }>).reduce(
+      (s, p) => s + cents(p.accounts.cash),
+      0n,
+    );
+    expect(cents(one.body.summary.closingBalance) + cents(two.body.summary.closingBalance)).toBe(fundCash);
+    const fundAvailable = (fund.body as Array<{ available: string }>).reduce((s, p) => s + cents(p.available), 0n);
+    expect(cents(one.body.summary.availableBalance) + cents(two.body.summary.availableBalance)).toBe(fundAvailable);
+  });
+
+  it('F12 draws the report as it stood at a past moment, from the events alone', async () => {
+    const res = await report('LINE_2', `&asOf=${beforeTransfers}`);
+    expect(res.body.summary).toMatchObject({
+      transfers: '0.00',
+      expenditure: '0.00',
+      closingBalance: '2475000.00',
+      committedBalance: '350000.00',
+    });
+    expect(res.body.projects.every((p: { status: string }) => p.status === 'approved')).toBe(true);
+  });
+
+  it('F12 exports the CSV with its columns and a totals row', async () => {
+    const res = await report('LINE_2', '&format=csv');
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'concept_id,title,country,region,scope,status,approved_usd,transferred_usd,spent_usd,delivery_rate',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('TOTAL,,,,,,350000.00,120000.00,80000.00,');
+  });
+
+  it('F12 exports a real XLSX whose typed cells and totals read back', async () => {
+    const res = await request(system.http('reporting'))
+      .get('/reports/credit-lines/LINE_2?year=2026&format=xlsx')
+      .set(bearer('finance-officer'))
+      .buffer(true)
+      .parse((r, callback) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const summary = workbook.getWorksheet('Summary')!;
+    const values = new Map<string, unknown>();
+    summary.eachRow((row, n) => n > 1 && values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('Funding received')).toBe(2475000);
+    expect(values.get('Closing balance')).toBe(2355000);
+    const projects = workbook.getWorksheet('Projects')!;
+    const total = projects.getRow(projects.rowCount);
+    expect(total.getCell(1).value).toBe('TOTAL');
+    expect(total.getCell(7).value).toMatchObject({ formula: 'SUM(G2:G3)', result: 350000 });
+    expect(typeof projects.getRow(2).getCell(7).value).toBe('number');
+  });
+
+  it('shows a government only its own projects, beside the line’s public totals', async () => {
+    const res = await report('LINE_2', '', 'government', 'PHL');
+    expect(res.status).toBe(200);
+    expect(res.body.projects.map((p: { conceptId: string }) => p.conceptId)).toEqual([ids.phl]);
+    expect(res.body.summary.fundingReceived).toBe('2475000.00');
+    const mex = await report('LINE_2', '', 'government', 'MEX');
+    expect(mex.body.projects).toEqual([]);
+  });
+
+  it('refuses an unknown line and a period that ends before it starts', async () => {
+    await request(system.http('reporting'))
+      .get('/reports/credit-lines/LINE_3')
+      .set(bearer('finance-officer'))
+      .expect(404);
+    const bad = await request(system.http('reporting'))
+      .get('/reports/credit-lines/LINE_1?from=2026-12-01&to=2026-01-01')
+      .set(bearer('finance-officer'))
+      .expect(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
