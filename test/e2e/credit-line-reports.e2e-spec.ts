@@ -276,3 +276,85 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
   });
 });
+
+describe('M13 Migration MPTF fund status from the read model', () => {
+  let system: FundlineSystem;
+  const funds = () => system.http('funds');
+
+  beforeAll(async () => {
+    system = await FundlineSystem.start();
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('M13 shows sources, uses and balance, capitalization and contributions by donor, computed by hand', async () => {
+    const germany = await aDonor(funds(), 'Germany');
+    const netherlands = await aDonor(funds(), 'Netherlands');
+    // EUR 1,000,000 at 1.0850 = USD 1,085,000.00, fee 10,850.00; USD 500,000.00, fee 5,000.00; EUR 200,000 at 1.1 = 220,000.00, fee 2,200.00.
+    await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(germany, {
+        pocketCode: 'UNEARMARKED',
+        amount: { amount: '1000000.00', currency: 'EUR' },
+        usdRate: '1.0850',
+      }),
+    ).expect(201);
+    await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(netherlands, { pocketCode: 'THEMATIC_2', amount: usd('500000.00') }),
+    ).expect(201);
+    await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(germany, { pocketCode: 'THEMATIC_4', amount: { amount: '200000.00', currency: 'EUR' }, usdRate: '1.1' }),
+    ).expect(201);
+    await financePost(funds(), '/funds/MIGRATION_MPTF/pockets/UNEARMARKED/income', {
+      kind: 'interest',
+      amount: usd('1234.56'),
+      receivedOn: '2026-11-30',
+      description: 'Interest, November 2026',
+    }).expect(201);
+
+    const status = await eventually(
+      async () => {
+        const res = await request(system.http('reporting'))
+          .get('/reports/fund-status/MIGRATION_MPTF')
+          .set(bearer('finance-officer'));
+        return res.status === 200 &&
+          res.body.sources.interestIncome === '1234.56' &&
+          res.body.contributionsByDonor.length === 2
+          ? res.body
+          : undefined;
+      },
+      20_000,
+      'the fund status',
+    );
+    expect(status.sources).toEqual({
+      contributions: '1805000.00',
+      interestIncome: '1234.56',
+      otherIncome: '0.00',
+      total: '1806234.56',
+    });
+    expect(status.uses).toEqual({
+      transfers: '0.00',
+      refunds: '0.00',
+      administrativeAgentFee: '18050.00',
+      total: '18050.00',
+    });
+    expect(status.balance).toBe('1788184.56');
+    expect(status.cashCheck).toBe(status.balance);
+    expect(status.capitalization).toEqual({ target: '70000000.00', deposited: '1805000.00', progress: '0.0257' });
+    expect(status.contributionsByDonor).toEqual([
+      { donor: 'Germany', original: [{ amount: '1200000.00', currency: 'EUR' }], usd: '1305000.00' },
+      { donor: 'Netherlands', original: [{ amount: '500000.00', currency: 'USD' }], usd: '500000.00' },
+    ]);
+    await request(system.http('reporting'))
+      .get('/reports/fund-status/MIGRATION_MPTF')
+      .set(bearer('government', 'PHL'))
+      .expect(403);
+  });
+});

@@ -9,7 +9,9 @@ import { ReportingSchema1763800000000 } from './migrations/1763800000000-reporti
 import { CreditLineReports } from './credit-line-report/credit-line-report';
 import { ReportsController } from './credit-line-report/reports.controller';
 import { FinanceProjection } from './finance/finance.projection';
+import { FundStatusReport } from './fund-status/fund-status.report';
 import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
+import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
 import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
 import { SubmissionProjection } from './pipeline/submission.projection';
 import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
@@ -33,6 +35,7 @@ export class ReportingModule {
               ReportingSchema1763800000000,
               PipelineOfBothFunds1764000000000,
               FinanceProjections1764100000000,
+              ContributionsProjection1764200000000,
             ],
           }),
         ),
@@ -53,7 +56,7 @@ export class ReportingModule {
         }),
       ],
       controllers: [PipelineController, ReportsController, HealthController],
-      providers: [CreditLineReports],
+      providers: [CreditLineReports, FundStatusReport],
     };
   }
 }

@@ -127,6 +127,7 @@ export class RecordDepositHandler implements ICommandHandler<RecordDeposit> {
             payload: {
               depositId: id,
               donorId: donor.id,
+              donorName: donor.name,
               commitmentId: deposit.commitmentId,
               fundCode: fund.code,
               pocketCode: deposit.pocketCode,

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { ProblemException } from '@fundline/http';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
+import { FundStatusReport } from '../fund-status/fund-status.report';
 import { CreditLineReports } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
 
@@ -37,11 +38,30 @@ class ReportQuery {
   format?: 'json' | 'csv' | 'xlsx';
 }
 
+class AsOfQuery {
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', description: 'The report as it stood at this moment' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly creditLines: CreditLineReports) {}
+  constructor(
+    private readonly creditLines: CreditLineReports,
+    private readonly fundStatus: FundStatusReport,
+  ) {}
+
+  @Get('fund-status/MIGRATION_MPTF')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee')
+  @ApiOperation({
+    summary: 'M13: Migration MPTF sources, uses and balance; capitalization; by donor, organisation, area',
+  })
+  migrationMptfStatus(@Query() query: AsOfQuery) {
+    return this.fundStatus.report(query.asOf ? new Date(query.asOf) : new Date());
+  }
 
   @Get('credit-lines/:line')
   @Roles('finance-officer', 'fund-admin', 'steering-committee', 'government')
@@ -78,10 +98,10 @@ export class ReportsController {
       return asCsv(report);
     }
     if (query.format === 'xlsx') {
-      res
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-      return res.send(await asXlsx(report));
+      return new StreamableFile(await asXlsx(report), {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        disposition: `attachment; filename="${name}.xlsx"`,
+      });
     }
     return asJson(report);
   }

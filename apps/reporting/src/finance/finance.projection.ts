@@ -3,6 +3,8 @@ import {
   ALLOCATION_CLOSED_V1,
   AllocationClosedV1,
   AllocationDecidedV1,
+  CONTRIBUTION_DEPOSITED_V1,
+  ContributionDepositedV1,
   EventEnvelope,
   EXPENDITURE_REPORTED_V1,
   ExpenditureReportedV1,
@@ -30,6 +32,7 @@ export class FinanceProjection implements IntegrationEventHandler {
     ALLOCATION_CLOSED_V1,
     TRANSFER_DISBURSED_V1,
     EXPENDITURE_REPORTED_V1,
+    CONTRIBUTION_DEPOSITED_V1,
   ];
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -96,6 +99,27 @@ export class FinanceProjection implements IntegrationEventHandler {
           `INSERT INTO "reporting"."expenditure_reports" (event_id, allocation_id, organisation, year, amount_minor, reported_at)
            VALUES ($1,$2,$3,$4,$5,$6)`,
           [event.eventId, p.allocationId, p.organisation, p.year, minor(p.amount), event.occurredAt],
+        );
+        return;
+      }
+      case CONTRIBUTION_DEPOSITED_V1: {
+        const p = event.payload as ContributionDepositedV1;
+        await manager.query(
+          `INSERT INTO "reporting"."deposits" (deposit_id, donor_id, donor_name, fund_code, pocket_code, original_minor,
+             original_currency, usd_minor, fee_minor, deposit_date, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          [
+            p.depositId,
+            p.donorId,
+            p.donorName ?? null,
+            p.fundCode,
+            p.pocketCode,
+            minor(p.original),
+            p.original.currency,
+            minor(p.usd),
+            minor(p.fee),
+            p.depositDate,
+            event.occurredAt,
+          ],
         );
         return;
       }

@@ -64,6 +64,8 @@ export class ContributionCommittedV1 {
 export class ContributionDepositedV1 {
   @IsUUID() depositId: string;
   @IsUUID() donorId: string;
+  /** Added after the first release of v1: optional, so older events stay valid. */
+  @IsOptional() @IsString() donorName?: string;
   @IsOptional() @IsUUID() commitmentId?: string;
   @IsString() fundCode: string;
   @IsString() pocketCode: string;

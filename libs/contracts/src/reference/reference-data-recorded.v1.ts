@@ -29,4 +29,5 @@ export const FUND_PARAMETERS_SEED: Readonly<Record<string, number>> = {
   'mptf.marker.minimum': 2,
   'mptf.indirect-support-cost.cap-basis-points': 700,
   'pipeline.validity-months': 24,
+  'mptf.capitalization-target-minor': 70_000_000_00,
 };

@@ -1,0 +1,120 @@
+import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
+import { Money } from '@fundline/money';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { deliveryRate, usd } from '../credit-line-report/credit-line-report';
+
+const FUND = 'MIGRATION_MPTF';
+
+/**
+ * M13: the Migration MPTF's status in the sources / uses / balance layout of trust-fund administrators, with
+ * capitalization progress, contributions by donor, and transfers and expenditure by organisation and thematic area.
+ * Drawn from projected events only, as of any moment.
+ */
+@Injectable()
+export class FundStatusReport {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async report(asOf: Date) {
+    const m = this.dataSource.manager;
+    const [t] = (await m.query(
+      `SELECT
+         coalesce(sum(CASE WHEN kind = 'contributions' THEN -signed END), 0)::text AS contributions,
+         coalesce(sum(CASE WHEN kind = 'income' AND entry_type = 'income.interest' THEN -signed END), 0)::text AS interest,
+         coalesce(sum(CASE WHEN kind = 'income' AND entry_type <> 'income.interest' THEN -signed END), 0)::text AS other_income,
+         coalesce(sum(CASE WHEN kind = 'transfers' THEN signed END), 0)::text AS transfers,
+         coalesce(sum(CASE WHEN kind = 'refunds' THEN -signed END), 0)::text AS refunds,
+         coalesce(sum(CASE WHEN kind = 'fees' THEN signed END), 0)::text AS fees,
+         coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS cash
+       FROM (SELECT kind, entry_type, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
+             FROM "reporting"."ledger_movements" WHERE fund_code = $1 AND posted_at <= $2) x`,
+      [FUND, asOf],
+    )) as Array<Record<string, string>>;
+    const b = (v: string) => BigInt(v);
+    const sources = b(t.contributions) + b(t.interest) + b(t.other_income);
+    const uses = b(t.transfers) - b(t.refunds) + b(t.fees);
+
+    const donors = (await m.query(
+      `SELECT donor_id, coalesce(max(donor_name), donor_id::text) AS donor, original_currency,
+              sum(original_minor)::text AS original, sum(usd_minor)::text AS usd
+       FROM "reporting"."deposits" WHERE fund_code = $1 AND recorded_at <= $2
+       GROUP BY donor_id, original_currency ORDER BY donor, original_currency`,
+      [FUND, asOf],
+    )) as Array<{ donor_id: string; donor: string; original_currency: string; original: string; usd: string }>;
+    const byDonor = new Map<
+      string,
+      { donor: string; original: Array<{ amount: string; currency: string }>; usd: bigint }
+    >();
+    for (const d of donors) {
+      const entry = byDonor.get(d.donor_id) ?? { donor: d.donor, original: [], usd: 0n };
+      entry.original.push(Money.ofMinor(BigInt(d.original), d.original_currency).toJSON());
+      entry.usd += BigInt(d.usd);
+      byDonor.set(d.donor_id, entry);
+    }
+
+    const organisations = (await m.query(
+      `SELECT o.organisation,
+         coalesce((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t JOIN "reporting"."allocations" a USING (allocation_id)
+                   WHERE a.fund_code = $1 AND t.organisation = o.organisation AND t.recorded_at <= $2), 0)::text AS transferred,
+         coalesce((SELECT sum(e.amount_minor) FROM (
+                     SELECT DISTINCT ON (x.allocation_id, x.year) x.amount_minor FROM "reporting"."expenditure_reports" x
+                     JOIN "reporting"."allocations" a USING (allocation_id)
+                     WHERE a.fund_code = $1 AND x.organisation = o.organisation AND x.reported_at <= $2
+                     ORDER BY x.allocation_id, x.year, x.reported_at DESC) e), 0)::text AS spent
+       FROM (SELECT DISTINCT t.organisation FROM "reporting"."transfers" t JOIN "reporting"."allocations" a USING (allocation_id)
+             WHERE a.fund_code = $1 AND t.recorded_at <= $2) o ORDER BY o.organisation`,
+      [FUND, asOf],
+    )) as Array<{ organisation: string; transferred: string; spent: string }>;
+
+    const areas = (await m.query(
+      `SELECT p.thematic_area AS area, sum(a.amount_minor)::text AS approved,
+         coalesce(sum((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t
+                        WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2)), 0)::text AS transferred
+       FROM "reporting"."allocations" a JOIN "reporting"."pipeline_entries" p ON p.concept_id = a.concept_id
+       WHERE a.fund_code = $1 AND a.approved_at <= $2 GROUP BY p.thematic_area ORDER BY p.thematic_area`,
+      [FUND, asOf],
+    )) as Array<{ area: number; approved: string; transferred: string }>;
+
+    const target = BigInt(FUND_PARAMETERS_SEED['mptf.capitalization-target-minor']);
+    return {
+      fund: FUND,
+      currency: 'USD',
+      asOf: asOf.toISOString(),
+      sources: {
+        contributions: usd(b(t.contributions)),
+        interestIncome: usd(b(t.interest)),
+        otherIncome: usd(b(t.other_income)),
+        total: usd(sources),
+      },
+      uses: {
+        transfers: usd(b(t.transfers)),
+        refunds: usd(-b(t.refunds)),
+        administrativeAgentFee: usd(b(t.fees)),
+        total: usd(uses),
+      },
+      balance: usd(sources - uses),
+      capitalization: {
+        target: usd(target),
+        deposited: usd(b(t.contributions)),
+        progress: deliveryRate(b(t.contributions), target),
+      },
+      contributionsByDonor: [...byDonor.values()].map((d) => ({
+        donor: d.donor,
+        original: d.original,
+        usd: usd(d.usd),
+      })),
+      byOrganisation: organisations.map((o) => ({
+        organisation: o.organisation,
+        transferred: usd(BigInt(o.transferred)),
+        expenditure: usd(BigInt(o.spent)),
+        deliveryRate: deliveryRate(BigInt(o.spent), BigInt(o.transferred)),
+      })),
+      byThematicArea: areas.map((a) => ({
+        thematicArea: a.area,
+        approved: usd(BigInt(a.approved)),
+        transferred: usd(BigInt(a.transferred)),
+      })),
+      cashCheck: usd(b(t.cash)),
+    };
+  }
+}
