@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bearer, eventually } from '@fundline/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aProjectProposal } from '../support/concept-note-builder';
+import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
 import { FundlineSystem } from '../support/fundline-system';
 import { aDeposit, aDonor, financePost } from '../support/money-requests';
 
@@ -356,5 +356,86 @@ describe('M13 Migration MPTF fund status from the read model', () => {
       .get('/reports/fund-status/MIGRATION_MPTF')
       .set(bearer('government', 'PHL'))
       .expect(403);
+  });
+
+  it('M13 shows transfers and expenditure by participating organisation and by thematic area', async () => {
+    const draft = await request(system.http('concepts'))
+      .post('/concept-notes')
+      .set(bearer('government', 'PHL'))
+      .send(aConceptNote())
+      .expect(201);
+    await request(system.http('concepts'))
+      .post(`/concepts/${draft.body.id}/submit`)
+      .set(bearer('government', 'PHL'))
+      .expect(200);
+    const conceptId = draft.body.id as string;
+    const session = await eventually(
+      async () => {
+        const res = await request(funds())
+          .post('/committee-sessions')
+          .set(bearer('fund-admin'))
+          .send({
+            fundCode: 'MIGRATION_MPTF',
+            quorum: 1,
+            members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
+            agenda: [conceptId],
+          });
+        return res.status === 201 ? (res.body.id as string) : undefined;
+      },
+      20_000,
+      'the funds replica',
+    );
+    await request(funds())
+      .post(`/committee-sessions/${session}/positions`)
+      .set(bearer('steering-committee'))
+      .send({ conceptId, memberId: 'chair', position: 'support' })
+      .expect(200);
+    const decided = await request(funds())
+      .post(`/committee-sessions/${session}/decisions`)
+      .set(bearer('steering-committee'))
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        conceptId,
+        decision: 'approve',
+        amount: usd('200000.00'),
+        pocketCode: 'THEMATIC_4',
+        shares: [
+          { organisation: 'ILO', amount: usd('120000.00') },
+          { organisation: 'IOM', amount: usd('80000.00') },
+        ],
+        reasons: 'Recommended',
+      })
+      .expect(201);
+    const allocation = decided.body.allocation.allocationId as string;
+    const money = (path: string, body: object) =>
+      request(funds())
+        .post(`/allocations/${allocation}/${path}`)
+        .set(bearer('finance-officer'))
+        .set('Idempotency-Key', randomUUID())
+        .send(body)
+        .expect(200);
+    await money('transfers', { organisation: 'ILO', amount: usd('120000.00'), transferDate: '2026-11-22' });
+    await money('transfers', { organisation: 'IOM', amount: usd('40000.00'), transferDate: '2026-11-22' });
+    await money('expenditures', { organisation: 'ILO', year: 2026, amount: usd('30000.00') });
+
+    const status = await eventually(
+      async () => {
+        const res = await request(system.http('reporting'))
+          .get('/reports/fund-status/MIGRATION_MPTF')
+          .set(bearer('fund-admin'));
+        return res.body.byOrganisation?.length === 2 && res.body.byOrganisation[0].expenditure === '30000.00'
+          ? res.body
+          : undefined;
+      },
+      20_000,
+      'the fund status',
+    );
+    expect(status.byOrganisation).toEqual([
+      { organisation: 'ILO', transferred: '120000.00', expenditure: '30000.00', deliveryRate: '0.2500' },
+      { organisation: 'IOM', transferred: '40000.00', expenditure: '0.00', deliveryRate: '0.0000' },
+    ]);
+    expect(status.byThematicArea).toEqual([{ thematicArea: 4, approved: '200000.00', transferred: '160000.00' }]);
+    expect(status.uses.transfers).toBe('160000.00');
+    expect(status.balance).toBe(status.cashCheck);
   });
 });
