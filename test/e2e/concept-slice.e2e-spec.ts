@@ -68,6 +68,28 @@ describe('a concept note flows from a government to the read model through Kafka
     expect(list.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(submitted.id);
   });
 
+  it('reads its own writes: the submit response’s event position makes the pipeline wait for it', async () => {
+    const draft = await request(system.http('concepts'))
+      .post('/concept-notes')
+      .set(bearer('government', 'KEN'))
+      .send(aConceptNote({ countries: ['KEN'] }))
+      .expect(201);
+    const submitted = await request(system.http('concepts'))
+      .post(`/concepts/${draft.body.id}/submit`)
+      .set(bearer('government', 'KEN'))
+      .expect(200);
+    const position = submitted.headers['fundline-event-position'];
+    expect(position).toMatch(/^[0-9a-f-]{36}$/);
+    const list = await request(system.http('reporting'))
+      .get(`/pipeline?after=${position}`)
+      .set(bearer('government', 'KEN'))
+      .expect(200);
+    expect(list.headers['fundline-caught-up']).toBe('true');
+    expect(list.body.items.find((i: { conceptId: string }) => i.conceptId === draft.body.id)).toMatchObject({
+      status: 'in-pipeline',
+    });
+  });
+
   it('G3 records who submitted, in which role and country, in the concept history', async () => {
     const submitted = await draftAndSubmit('MEX');
     const history = await request(system.http('concepts'))

@@ -264,6 +264,20 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(mex.body.projects).toEqual([]);
   });
 
+  it('F12 reads its own writes: a deposit’s position, passed to the report, is reflected at once', async () => {
+    const donor = await aDonor(funds(), 'Government of Norway');
+    const deposit = await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('1000.00') }),
+    ).expect(201);
+    const position = deposit.headers['fundline-event-position'];
+    expect(position).toMatch(/^[0-9a-f-]{36}$/);
+    const res = await report('LINE_2', `&after=${position}`);
+    expect(res.headers['fundline-caught-up']).toBe('true');
+    expect(res.body.summary.fundingReceived).toBe('2476000.00');
+  });
+
   it('refuses an unknown line and a period that ends before it starts', async () => {
     await request(system.http('reporting'))
       .get('/reports/credit-lines/LINE_3')

@@ -10,6 +10,7 @@ import { CreditLineReports } from './credit-line-report/credit-line-report';
 import { ReportsController } from './credit-line-report/reports.controller';
 import { FinanceProjection } from './finance/finance.projection';
 import { FundStatusReport } from './fund-status/fund-status.report';
+import { CatchUp } from './read-model/catch-up';
 import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
 import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
 import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
@@ -56,7 +57,7 @@ export class ReportingModule {
         }),
       ],
       controllers: [PipelineController, ReportsController, HealthController],
-      providers: [CreditLineReports, FundStatusReport],
+      providers: [CreditLineReports, FundStatusReport, CatchUp],
     };
   }
 }

@@ -10,3 +10,4 @@ export * from './service-config';
 export * from './money-dto';
 export * from './run-service';
 export * from './idempotency-key';
+export * from './event-position';

@@ -2,6 +2,8 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
+import { trackProducedEvents } from '@fundline/messaging';
+import { EventPositionInterceptor } from './event-position';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problems/problem-details.filter';
@@ -23,6 +25,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
     logger: new JsonLogger(options.service, options.logLevel ?? 'log'),
   });
   app.use(correlationMiddleware);
+  app.use((_req: Request, _res: Response, next: NextFunction) => trackProducedEvents(next));
   app.use(express.json({ limit: options.bodyLimit ?? '256kb', strict: true }));
   // Body-parser failures (malformed JSON, oversized bodies) happen before Nest's filters; answer them alike.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -31,6 +34,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   });
   app.useGlobalPipes(fundlineValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new EventPositionInterceptor());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -6,10 +6,11 @@ import { ProblemException } from '@fundline/http';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { FundStatusReport } from '../fund-status/fund-status.report';
+import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
 import { CreditLineReports } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
 
-class ReportQuery {
+class ReportQuery extends CatchUpQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Period start (default: 1 January of the fund year)' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -38,7 +39,7 @@ class ReportQuery {
   format?: 'json' | 'csv' | 'xlsx';
 }
 
-class AsOfQuery {
+class AsOfQuery extends CatchUpQuery {
   @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', description: 'The report as it stood at this moment' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -52,6 +53,7 @@ export class ReportsController {
   constructor(
     private readonly creditLines: CreditLineReports,
     private readonly fundStatus: FundStatusReport,
+    private readonly catchUp: CatchUp,
   ) {}
 
   @Get('fund-status/MIGRATION_MPTF')
@@ -59,7 +61,8 @@ export class ReportsController {
   @ApiOperation({
     summary: 'M13: Migration MPTF sources, uses and balance; capitalization; by donor, organisation, area',
   })
-  migrationMptfStatus(@Query() query: AsOfQuery) {
+  async migrationMptfStatus(@Query() query: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+    await this.catchUp.waitFor(query.after, res);
     return this.fundStatus.report(query.asOf ? new Date(query.asOf) : new Date());
   }
 
@@ -91,6 +94,7 @@ export class ReportsController {
         { field: 'to', rule: 'period', message: `to (${period.to}) is before from (${period.from})` },
       ]);
     }
+    await this.catchUp.waitFor(query.after, res);
     const report = await this.creditLines.report(line, period, actor);
     const name = `fund-1035-${line.toLowerCase()}-${period.from}-${period.to}`;
     if (query.format === 'csv') {

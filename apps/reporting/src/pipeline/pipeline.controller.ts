@@ -1,15 +1,22 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { CatchUp } from '../read-model/catch-up';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor, FUNDS } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
 import { Page, PageQuery } from '@fundline/http';
 import { Money } from '@fundline/money';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource, FindOptionsWhere } from 'typeorm';
 import { PipelineEntryRecord } from './pipeline-entry.entity';
 
 export class PipelineQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'A Fundline-Event-Position: wait (bounded) until the read model applied it' })
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+
   @ApiPropertyOptional({ enum: FUNDS })
   @IsOptional()
   @IsIn(FUNDS)
@@ -54,11 +61,19 @@ function view(r: PipelineEntryRecord) {
 @Controller('pipeline')
 @Roles('government', 'fund-admin', 'steering-committee', 'finance-officer')
 export class PipelineController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catchUp: CatchUp,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Submitted concepts (read model): fund staff see all, a government only its own' })
-  async list(@CurrentActor() actor: Actor, @Query() query: PipelineQuery): Promise<Page<ReturnType<typeof view>>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: PipelineQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<ReturnType<typeof view>>> {
+    await this.catchUp.waitFor(query.after, res);
     const where: FindOptionsWhere<PipelineEntryRecord> = {
       ...(query.fund ? { fund: query.fund } : {}),
       ...(query.status ? { status: query.status } : {}),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Actor, assertValidEvent, EVENT_CONTRACTS, EventEnvelope } from '@fundline/contracts';
 import { EntityManager } from 'typeorm';
@@ -29,6 +30,21 @@ export function envelopeFor<TPayload extends object>(event: NewEvent<TPayload>):
   };
 }
 
+const produced = new AsyncLocalStorage<string[]>();
+
+/**
+ * Runs `fn` (one HTTP request) keeping the ids of the events it writes to the outbox, so the response can tell the
+ * client the position its change produced and a read can wait for the read model to reach it.
+ */
+export function trackProducedEvents<T>(fn: () => T): T {
+  return produced.run([], fn);
+}
+
+/** The last event the current request wrote to the outbox, if any. */
+export function lastProducedEvent(): string | undefined {
+  return produced.getStore()?.at(-1);
+}
+
 /**
  * Adds events to the outbox inside the caller's transaction. Nothing reaches Kafka unless that transaction
  * commits; the relay publishes them afterwards. Events are checked against their contract first, so a producer
@@ -44,5 +60,6 @@ export async function appendToOutbox(manager: EntityManager, envelopes: EventEnv
       type: envelope.type,
       envelope: JSON.parse(JSON.stringify(envelope)) as object,
     });
+    produced.getStore()?.push(envelope.eventId);
   }
 }
