@@ -278,6 +278,31 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(res.body.summary.fundingReceived).toBe('2476000.00');
   });
 
+  it('F12 lists due and overdue reports per allocation and per organisation, and follows their submission', async () => {
+    const view = (query: string, role: 'fund-admin' | 'government' = 'fund-admin', country?: string) =>
+      request(system.http('reporting'))
+        .get(`/reports/obligations?on=2027-01-15${query}`)
+        .set(bearer(role, country))
+        .expect(200);
+    const overdue = await view('&overdue=true');
+    const monitoring = (
+      overdue.body.items as Array<{ kind: string; allocationId: string; obligationId: string }>
+    ).filter((o) => o.kind === 'monitoring-framework');
+    expect(monitoring.map((o) => o.allocationId).sort()).toEqual(Object.values(allocations).sort());
+    expect(overdue.body.overdueByOrganisation).toEqual({ IOM: 3 });
+    const phl = monitoring.find((o) => o.allocationId === allocations[ids.phl])!;
+    const submitted = await request(funds())
+      .post(`/allocations/${phl.allocationId}/obligations/${phl.obligationId}/submit`)
+      .set(bearer('fund-admin'))
+      .send({ submittedOn: '2027-01-10' })
+      .expect(200);
+    const after = await view(`&overdue=true&after=${submitted.headers['fundline-event-position']}`);
+    expect(after.body.overdueByOrganisation).toEqual({ IOM: 2 });
+    expect(after.body.overdueByAllocation[phl.allocationId]).toBeUndefined();
+    const own = await view('', 'government', 'KEN');
+    expect(new Set(own.body.items.map((o: { country: string }) => o.country))).toEqual(new Set(['KEN']));
+  });
+
   it('refuses an unknown line and a period that ends before it starts', async () => {
     await request(system.http('reporting'))
       .get('/reports/credit-lines/LINE_3')

@@ -10,9 +10,11 @@ import { CreditLineReports } from './credit-line-report/credit-line-report';
 import { ReportsController } from './credit-line-report/reports.controller';
 import { FinanceProjection } from './finance/finance.projection';
 import { FundStatusReport } from './fund-status/fund-status.report';
+import { ObligationsView } from './obligations/obligations.view';
 import { CatchUp } from './read-model/catch-up';
 import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
 import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
+import { ObligationsProjection1764300000000 } from './migrations/1764300000000-obligations-projection';
 import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
 import { SubmissionProjection } from './pipeline/submission.projection';
 import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
@@ -37,6 +39,7 @@ export class ReportingModule {
               PipelineOfBothFunds1764000000000,
               FinanceProjections1764100000000,
               ContributionsProjection1764200000000,
+              ObligationsProjection1764300000000,
             ],
           }),
         ),
@@ -57,7 +60,7 @@ export class ReportingModule {
         }),
       ],
       controllers: [PipelineController, ReportsController, HealthController],
-      providers: [CreditLineReports, FundStatusReport, CatchUp],
+      providers: [CreditLineReports, FundStatusReport, CatchUp, ObligationsView],
     };
   }
 }

@@ -26,7 +26,9 @@ import {
   EXPENDITURE_REPORTED_V1,
   ExpenditureReportedV1,
   OBLIGATION_OVERDUE_V1,
+  OBLIGATION_SUBMITTED_V1,
   ObligationOverdueV1,
+  ObligationSubmittedV1,
   REFUND_RECEIVED_V1,
   RefundReceivedV1,
   TRANSFER_DISBURSED_V1,
@@ -93,6 +95,7 @@ export const EVENT_CONTRACTS: Readonly<
   [ALLOCATION_CLOSED_V1]: allocation(AllocationClosedV1),
   [REFUND_RECEIVED_V1]: allocation(RefundReceivedV1),
   [OBLIGATION_OVERDUE_V1]: allocation(ObligationOverdueV1),
+  [OBLIGATION_SUBMITTED_V1]: allocation(ObligationSubmittedV1),
 };
 
 export class ContractViolation extends Error {

@@ -190,10 +190,11 @@ export class AllocationsController {
   @Roles('fund-admin', 'finance-officer')
   @ApiOperation({ summary: 'Record that a report was submitted' })
   submitObligation(
+    @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('obligationId', ParseUUIDPipe) obligationId: string,
     @Body() body: SubmitObligationDto,
   ) {
-    return this.obligations.submit(id, obligationId, body.submittedOn);
+    return this.obligations.submit(actor, requireCorrelationId(), id, obligationId, body.submittedOn);
   }
 }

@@ -1,4 +1,10 @@
-import { Actor, OBLIGATION_OVERDUE_V1, ObligationOverdueV1 } from '@fundline/contracts';
+import {
+  Actor,
+  OBLIGATION_OVERDUE_V1,
+  OBLIGATION_SUBMITTED_V1,
+  ObligationOverdueV1,
+  ObligationSubmittedV1,
+} from '@fundline/contracts';
 import { Clock, DomainError } from '@fundline/domain';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
@@ -30,15 +36,31 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
   }
 
-  async submit(allocationId: string, obligationId: string, submittedOn: string): Promise<ObligationRecord> {
-    const obligation = await this.dataSource.manager.findOne(ObligationRecord, {
-      where: { id: obligationId, allocationId },
+  async submit(actor: Actor, correlationId: string, allocationId: string, obligationId: string, submittedOn: string) {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const obligation = await manager.findOne(ObligationRecord, {
+        where: { id: obligationId, allocationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!obligation) throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found');
+      if (obligation.submittedOn) {
+        throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict');
+      }
+      await manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
+      await appendToOutbox(manager, [
+        envelopeFor<ObligationSubmittedV1>({
+          type: OBLIGATION_SUBMITTED_V1,
+          aggregateId: obligation.conceptId,
+          actor,
+          correlationId,
+          occurredAt: this.clock.now(),
+          payload: { obligationId, allocationId, conceptId: obligation.conceptId, kind: obligation.kind, submittedOn },
+        }),
+      ]);
+      return { ...obligation, submittedOn };
     });
-    if (!obligation) throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found');
-    if (obligation.submittedOn)
-      throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict');
-    await this.dataSource.manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
-    return { ...obligation, submittedOn };
+    this.relay?.nudge();
+    return result;
   }
 
   list(filter: { allocationId?: string; overdue?: boolean }): Promise<ObligationRecord[]> {

@@ -232,10 +232,14 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
       approvedAt: now,
       closedAt: null,
     });
+    const obligations = Allocation.obligations(entry.fund, startDate, endDate).map((o) => ({
+      obligationId: randomUUID(),
+      ...o,
+    }));
     await manager.insert(
       ObligationRecord,
-      Allocation.obligations(entry.fund, startDate, endDate).map((o) => ({
-        id: randomUUID(),
+      obligations.map((o) => ({
+        id: o.obligationId,
         allocationId,
         conceptId: entry.conceptId,
         kind: o.kind,
@@ -252,6 +256,7 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
       shares: shares.map((s) => ({ organisation: s.organisation, amount: s.amount.toJSON() })),
       startDate,
       endDate,
+      obligations,
     };
   }
 

@@ -6,6 +6,7 @@ import { ProblemException } from '@fundline/http';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { FundStatusReport } from '../fund-status/fund-status.report';
+import { ObligationsView } from '../obligations/obligations.view';
 import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
 import { CreditLineReports } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
@@ -46,6 +47,16 @@ class AsOfQuery extends CatchUpQuery {
   asOf?: string;
 }
 
+class ObligationsQuery extends CatchUpQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
+  @ApiPropertyOptional({ example: 'IOM' }) @IsOptional() @Matches(/^[A-Z0-9-]{2,20}$/) organisation?: string;
+  @ApiPropertyOptional({ example: '2027-02-15', description: 'Judge overdue on this date (default today)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  on?: string;
+}
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
@@ -54,7 +65,25 @@ export class ReportsController {
     private readonly creditLines: CreditLineReports,
     private readonly fundStatus: FundStatusReport,
     private readonly catchUp: CatchUp,
+    private readonly obligations: ObligationsView,
   ) {}
+
+  @Get('obligations')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee', 'government')
+  @ApiOperation({
+    summary: 'F12/M11: due and overdue reports, per allocation and per organisation (a government: its own)',
+  })
+  async obligationsView(
+    @CurrentActor() actor: Actor,
+    @Query() query: ObligationsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.catchUp.waitFor(query.after, res);
+    return this.obligations.list(actor, query.on ?? new Date().toISOString().slice(0, 10), {
+      overdue: query.overdue === 'true',
+      organisation: query.organisation,
+    });
+  }
 
   @Get('fund-status/MIGRATION_MPTF')
   @Roles('finance-officer', 'fund-admin', 'steering-committee')

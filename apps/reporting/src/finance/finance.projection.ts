@@ -10,6 +10,8 @@ import {
   ExpenditureReportedV1,
   LEDGER_ENTRY_POSTED_V1,
   LedgerEntryPostedV1,
+  OBLIGATION_SUBMITTED_V1,
+  ObligationSubmittedV1,
   TRANSFER_DISBURSED_V1,
   TransferDisbursedV1,
 } from '@fundline/contracts';
@@ -33,6 +35,7 @@ export class FinanceProjection implements IntegrationEventHandler {
     TRANSFER_DISBURSED_V1,
     EXPENDITURE_REPORTED_V1,
     CONTRIBUTION_DEPOSITED_V1,
+    OBLIGATION_SUBMITTED_V1,
   ];
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -65,7 +68,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         const a = p.allocation!;
         await manager.query(
           `INSERT INTO "reporting"."allocations" (allocation_id, concept_id, fund_code, pocket_code, credit_line, amount_minor,
-             status, approved_at, start_date, end_date) VALUES ($1,$2,$3,$4,$5,$6,'approved',$7,$8,$9)`,
+             status, approved_at, start_date, end_date, organisations) VALUES ($1,$2,$3,$4,$5,$6,'approved',$7,$8,$9,$10)`,
           [
             a.allocationId,
             p.conceptId,
@@ -76,8 +79,15 @@ export class FinanceProjection implements IntegrationEventHandler {
             p.decidedAt,
             a.startDate,
             a.endDate,
+            a.shares.map((s) => s.organisation),
           ],
         );
+        for (const o of a.obligations ?? []) {
+          await manager.query(
+            `INSERT INTO "reporting"."obligations" (obligation_id, allocation_id, concept_id, kind, due_on) VALUES ($1,$2,$3,$4,$5)`,
+            [o.obligationId, a.allocationId, p.conceptId, o.kind, o.dueOn],
+          );
+        }
         return;
       }
       case TRANSFER_DISBURSED_V1: {
@@ -121,6 +131,14 @@ export class FinanceProjection implements IntegrationEventHandler {
             event.occurredAt,
           ],
         );
+        return;
+      }
+      case OBLIGATION_SUBMITTED_V1: {
+        const p = event.payload as ObligationSubmittedV1;
+        await manager.query(`UPDATE "reporting"."obligations" SET submitted_on = $2 WHERE obligation_id = $1`, [
+          p.obligationId,
+          p.submittedOn,
+        ]);
         return;
       }
       case ALLOCATION_CLOSED_V1: {

@@ -26,6 +26,12 @@ export class ShareV1 {
   @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
 }
 
+export class ObligationV1 {
+  @IsUUID() obligationId: string;
+  @IsString() kind: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) dueOn: string;
+}
+
 export class ApprovedAllocationV1 {
   @IsUUID() allocationId: string;
   @IsString() pocketCode: string;
@@ -34,6 +40,8 @@ export class ApprovedAllocationV1 {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ShareV1) shares: ShareV1[];
   @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate: string;
+  /** The reports the allocation owes (F12, M11); optional, added after the first release of v1. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ObligationV1) obligations?: ObligationV1[];
 }
 
 /** A steering-committee (or approving-body) decision on a pipeline entry, with its reasons and who took part (M8). */
@@ -98,6 +106,16 @@ export class ObligationOverdueV1 {
   @IsUUID() conceptId: string;
   @IsString() kind: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueOn: string;
+}
+
+export const OBLIGATION_SUBMITTED_V1 = 'obligation.submitted.v1';
+
+export class ObligationSubmittedV1 {
+  @IsUUID() obligationId: string;
+  @IsUUID() allocationId: string;
+  @IsUUID() conceptId: string;
+  @IsString() kind: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) submittedOn: string;
 }
 
 export const ALLOCATION_DECISION_TYPES = {
