@@ -3,6 +3,8 @@ import { bearer, eventually } from '@fundline/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
+import { COUNTRIES_SEED } from '../../apps/concepts/src/reference-data/seed/countries.seed';
+import { BENEFICIARY_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
 import { FundlineSystem } from '../support/fundline-system';
 import { aDeposit, aDonor, financePost } from '../support/money-requests';
 
@@ -132,7 +134,16 @@ describe('F2 F12 credit-line reports from the read model', () => {
     await money(allocations[ids.phl], 'expenditures', { organisation: 'IOM', year: 2026, amount: usd('80000.00') });
     await money(allocations[ids.mex], 'expenditures', { organisation: 'IOM', year: 2026, amount: usd('90000.00') });
     await money(allocations[ids.mex], 'close', { finalReportsReceivedOn: '2026-11-22' });
-    // The read model has caught up when the last fact (the refund of the closure) shows in the Line 1 report.
+    // The read model has caught up when the three projects are in its pipeline (concepts topic) and the last fact,
+    // the refund of the closure, shows in the Line 1 report (funds topic).
+    await eventually(
+      async () => {
+        const res = await request(system.http('reporting')).get('/pipeline?fund=FUND_1035').set(bearer('fund-admin'));
+        return res.status === 200 && res.body.total === 3 ? true : undefined;
+      },
+      30_000,
+      'the pipeline read model',
+    );
     await eventually(
       async () => {
         const res = await report('LINE_1');
@@ -301,6 +312,51 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(after.body.overdueByAllocation[phl.allocationId]).toBeUndefined();
     const own = await view('', 'government', 'KEN');
     expect(new Set(own.body.items.map((o: { country: string }) => o.country))).toEqual(new Set(['KEN']));
+  });
+
+  it('F10 shows per region the share of allocations beside the share of eligible states', async () => {
+    // Independently of the report's SQL: eligible states per region from the seeded lists.
+    const member = new Map(COUNTRIES_SEED.map(([code, , region, iomMember]) => [code, { region, iomMember }]));
+    const expected = new Map<string, number>();
+    for (const b of BENEFICIARY_SEED) {
+      const country = member.get(b.code);
+      if (!country?.iomMember || b.incomeGroup === 'high' || b.euMember || !country.region) continue;
+      expected.set(country.region, (expected.get(country.region) ?? 0) + 1);
+    }
+    const total = [...expected.values()].reduce((a, b) => a + b, 0);
+    const balance = await eventually(
+      async () => {
+        const res = await request(system.http('reporting'))
+          .get('/reports/regional-balance?on=2026-11-22')
+          .set(bearer('fund-admin'));
+        return res.status === 200 && res.body.eligibleStates === total && res.body.totalAllocated === '450000.00'
+          ? res.body
+          : undefined;
+      },
+      30_000,
+      'the reference data replica',
+    );
+    expect(balance.totalAllocated).toBe('450000.00');
+    const region = (name: string) => balance.regions.find((r: { region: string }) => r.region === name);
+    expect(region('asia-pacific')).toMatchObject({
+      allocated: '200000.00',
+      shareOfAllocations: '0.4444',
+      eligibleStates: expected.get('asia-pacific'),
+    });
+    expect(region('africa')).toMatchObject({
+      allocated: '150000.00',
+      shareOfAllocations: '0.3333',
+      eligibleStates: expected.get('africa'),
+    });
+    expect(region('latin-america-caribbean')).toMatchObject({ allocated: '100000.00', shareOfAllocations: '0.2222' });
+    const pipeline = await request(system.http('reporting'))
+      .get('/reports/pipeline?by=status&fund=FUND_1035')
+      .set(bearer('fund-admin'))
+      .expect(200);
+    expect(pipeline.body.find((g: { status: string }) => g.status === 'approved')).toMatchObject({
+      entries: 1,
+      requested: '150000.00',
+    });
   });
 
   it('refuses an unknown line and a period that ends before it starts', async () => {

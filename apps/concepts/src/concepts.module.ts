@@ -19,6 +19,7 @@ import { SubmissionRepository } from './lifecycle/submission.repository';
 import { SubmitSubmissionHandler } from './lifecycle/submit-submission';
 import { ConceptsSchema1763800000000 } from './migrations/1763800000000-concepts-schema';
 import { SubmissionsAndScreening1764000000000 } from './migrations/1764000000000-submissions-and-screening';
+import { PublishReferenceData1764300000000 } from './migrations/1764300000000-publish-reference-data';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { ReferenceDataService } from './reference-data/reference-data.service';
 import { ReferenceVersionRecord } from './reference-data/reference-version.entity';
@@ -45,7 +46,11 @@ export class ConceptsModule {
               ConceptHistoryRecord,
               ReferenceVersionRecord,
             ],
-            migrations: [ConceptsSchema1763800000000, SubmissionsAndScreening1764000000000],
+            migrations: [
+              ConceptsSchema1763800000000,
+              SubmissionsAndScreening1764000000000,
+              PublishReferenceData1764300000000,
+            ],
           }),
         ),
         AuthModule.forRoot(config.auth),

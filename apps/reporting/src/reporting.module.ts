@@ -15,9 +15,12 @@ import { CatchUp } from './read-model/catch-up';
 import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
 import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
 import { ObligationsProjection1764300000000 } from './migrations/1764300000000-obligations-projection';
+import { ReferenceReplica1764400000000 } from './migrations/1764400000000-reference-replica';
+import { PipelineViews } from './pipeline/pipeline-views';
+import { ReferenceProjection } from './pipeline/reference.projection';
 import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
 import { SubmissionProjection } from './pipeline/submission.projection';
-import { PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
+import { PipelineDecisionRecord, PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
 import { PipelineController } from './pipeline/pipeline.controller';
 
 export const REPORTING_SCHEMA = 'reporting';
@@ -33,13 +36,14 @@ export class ReportingModule {
           typeOrmOptions({
             url: config.databaseUrl,
             schema: REPORTING_SCHEMA,
-            entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord],
+            entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord, PipelineDecisionRecord],
             migrations: [
               ReportingSchema1763800000000,
               PipelineOfBothFunds1764000000000,
               FinanceProjections1764100000000,
               ContributionsProjection1764200000000,
               ObligationsProjection1764300000000,
+              ReferenceReplica1764400000000,
             ],
           }),
         ),
@@ -54,13 +58,13 @@ export class ReportingModule {
             ? {
                 groupId: 'fundline-reporting',
                 topics: [TOPICS.concepts, TOPICS.funds],
-                handlers: [SubmissionProjection, FinanceProjection],
+                handlers: [SubmissionProjection, FinanceProjection, ReferenceProjection],
               }
             : undefined,
         }),
       ],
       controllers: [PipelineController, ReportsController, HealthController],
-      providers: [CreditLineReports, FundStatusReport, CatchUp, ObligationsView],
+      providers: [CreditLineReports, FundStatusReport, CatchUp, ObligationsView, PipelineViews],
     };
   }
 }

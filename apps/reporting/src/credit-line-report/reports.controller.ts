@@ -7,6 +7,7 @@ import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { FundStatusReport } from '../fund-status/fund-status.report';
 import { ObligationsView } from '../obligations/obligations.view';
+import { GROUPINGS, PipelineViews } from '../pipeline/pipeline-views';
 import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
 import { CreditLineReports } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
@@ -47,6 +48,26 @@ class AsOfQuery extends CatchUpQuery {
   asOf?: string;
 }
 
+class PipelineGroupQuery extends CatchUpQuery {
+  @ApiPropertyOptional({ enum: Object.keys(GROUPINGS) })
+  @IsOptional()
+  @IsIn(Object.keys(GROUPINGS))
+  by?: keyof typeof GROUPINGS;
+
+  @ApiPropertyOptional({ enum: ['MIGRATION_MPTF', 'FUND_1035'] })
+  @IsOptional()
+  @IsIn(['MIGRATION_MPTF', 'FUND_1035'])
+  fund?: string;
+}
+
+class RegionalBalanceQuery extends CatchUpQuery {
+  @ApiPropertyOptional({ example: '2026-11-22', description: 'The beneficiary list in force on this date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  on?: string;
+}
+
 class ObligationsQuery extends CatchUpQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
   @ApiPropertyOptional({ example: 'IOM' }) @IsOptional() @Matches(/^[A-Z0-9-]{2,20}$/) organisation?: string;
@@ -66,7 +87,26 @@ export class ReportsController {
     private readonly fundStatus: FundStatusReport,
     private readonly catchUp: CatchUp,
     private readonly obligations: ObligationsView,
+    private readonly pipeline: PipelineViews,
   ) {}
+
+  @Get('pipeline')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee')
+  @ApiOperation({
+    summary: 'M7: pipeline entries grouped by status, thematic or focus area, region or country, with age and expiry',
+  })
+  async pipelineView(@Query() query: PipelineGroupQuery, @Res({ passthrough: true }) res: Response) {
+    await this.catchUp.waitFor(query.after, res);
+    return this.pipeline.grouped(query.fund, query.by ?? 'status', new Date());
+  }
+
+  @Get('regional-balance')
+  @Roles('finance-officer', 'fund-admin', 'steering-committee')
+  @ApiOperation({ summary: 'F10: per region, the share of Fund 1035 allocations beside the share of eligible states' })
+  async regionalBalance(@Query() query: RegionalBalanceQuery, @Res({ passthrough: true }) res: Response) {
+    await this.catchUp.waitFor(query.after, res);
+    return this.pipeline.regionalBalance(query.on ?? new Date().toISOString().slice(0, 10));
+  }
 
   @Get('obligations')
   @Roles('finance-officer', 'fund-admin', 'steering-committee', 'government')

@@ -1,6 +1,8 @@
 import {
   ALLOCATION_APPROVED_V1,
   ALLOCATION_CLOSED_V1,
+  ALLOCATION_DEFERRED_V1,
+  ALLOCATION_REJECTED_V1,
   AllocationClosedV1,
   AllocationDecidedV1,
   CONTRIBUTION_DEPOSITED_V1,
@@ -36,9 +38,12 @@ export class FinanceProjection implements IntegrationEventHandler {
     EXPENDITURE_REPORTED_V1,
     CONTRIBUTION_DEPOSITED_V1,
     OBLIGATION_SUBMITTED_V1,
+    ALLOCATION_DEFERRED_V1,
+    ALLOCATION_REJECTED_V1,
   ];
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    await this.followStatus(event, manager);
     switch (event.type) {
       case LEDGER_ENTRY_POSTED_V1: {
         const p = event.payload as LedgerEntryPostedV1;
@@ -150,4 +155,24 @@ export class FinanceProjection implements IntegrationEventHandler {
       }
     }
   }
+
+  /** The pipeline view shows where each entry is after the funds service's decisions and money (G4). */
+  private async followStatus(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const status = STATUS_AFTER[event.type];
+    if (!status) return;
+    const { conceptId } = event.payload as { conceptId: string };
+    await manager.query(
+      `INSERT INTO "reporting"."pipeline_decisions" (concept_id, status, decided_at) VALUES ($1, $2, $3)
+       ON CONFLICT (concept_id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at`,
+      [conceptId, status, event.occurredAt],
+    );
+  }
 }
+
+const STATUS_AFTER: Record<string, string> = {
+  [ALLOCATION_APPROVED_V1]: 'approved',
+  [ALLOCATION_DEFERRED_V1]: 'deferred',
+  [ALLOCATION_REJECTED_V1]: 'rejected',
+  [TRANSFER_DISBURSED_V1]: 'under-implementation',
+  [ALLOCATION_CLOSED_V1]: 'closed',
+};

@@ -69,3 +69,16 @@ export class PipelineEntryRecord {
   @Column('timestamptz', { name: 'projected_at' })
   projectedAt: Date;
 }
+
+/** The status the funds service's decisions and money gave an entry; wins over the concepts service's status. */
+@Entity({ name: 'pipeline_decisions' })
+export class PipelineDecisionRecord {
+  @PrimaryColumn('uuid', { name: 'concept_id' })
+  conceptId: string;
+
+  @Column('text')
+  status: string;
+
+  @Column('timestamptz', { name: 'decided_at' })
+  decidedAt: Date;
+}

@@ -8,8 +8,8 @@ import { DomainError } from '@fundline/domain';
 import { Page, PageQuery } from '@fundline/http';
 import { Money } from '@fundline/money';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { DataSource, FindOptionsWhere } from 'typeorm';
-import { PipelineEntryRecord } from './pipeline-entry.entity';
+import { DataSource } from 'typeorm';
+import { PipelineDecisionRecord, PipelineEntryRecord } from './pipeline-entry.entity';
 
 export class PipelineQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'A Fundline-Event-Position: wait (bounded) until the read model applied it' })
@@ -74,20 +74,30 @@ export class PipelineController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Page<ReturnType<typeof view>>> {
     await this.catchUp.waitFor(query.after, res);
-    const where: FindOptionsWhere<PipelineEntryRecord> = {
-      ...(query.fund ? { fund: query.fund } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.country ? { submittingCountry: query.country } : {}),
-      // A government's filter is forced to its own country, whatever it asked for.
-      ...(actor.role === 'government' ? { submittingCountry: actor.country } : {}),
+    // A decision taken by the funds service wins over the concepts service's status (two topics, no order between).
+    const qb = this.dataSource.manager
+      .createQueryBuilder(PipelineEntryRecord, 'p')
+      .leftJoin(PipelineDecisionRecord, 'd', 'd.conceptId = p.conceptId')
+      .addSelect('coalesce(d.status, p.status)', 'current_status');
+    if (query.fund) qb.andWhere('p.fund = :fund', { fund: query.fund });
+    if (query.status) qb.andWhere('coalesce(d.status, p.status) = :status', { status: query.status });
+    // A government's filter is forced to its own country, whatever it asked for.
+    const country = actor.role === 'government' ? actor.country : query.country;
+    if (country) qb.andWhere('p.submitting_country = :country', { country });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('p.submitted_at', 'DESC')
+      .addOrderBy('p.concept_id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getRawAndEntities<{ current_status: string; p_concept_id: string }>();
+    const statusOf = new Map(raw.map((r) => [r.p_concept_id, r.current_status]));
+    return {
+      items: entities.map((e) => ({ ...view(e), status: statusOf.get(e.conceptId) ?? e.status })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
     };
-    const [rows, total] = await this.dataSource.manager.findAndCount(PipelineEntryRecord, {
-      where,
-      order: { submittedAt: 'DESC', conceptId: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
 
   @Get(':conceptId')
@@ -97,6 +107,7 @@ export class PipelineController {
     if (!row || (actor.role === 'government' && row.submittingCountry !== actor.country)) {
       throw new DomainError('PIPELINE.NOT_FOUND', `pipeline entry ${conceptId} not found`, 'not-found');
     }
-    return view(row);
+    const decision = await this.dataSource.manager.findOne(PipelineDecisionRecord, { where: { conceptId } });
+    return { ...view(row), status: decision?.status ?? row.status };
   }
 }
