@@ -39,3 +39,17 @@ export function typeOrmOptions(options: DatabaseOptions): TypeOrmModuleOptions {
     extra: { max: options.poolSize ?? 10, application_name: `fundline-${options.schema}` },
   };
 }
+
+/**
+ * A table of the service's own schema, quoted, for raw SQL. Queries name their schema through the data source, so the
+ * same code can fill another copy of the schema (the reporting rebuild writes into a fresh one, then swaps it in).
+ */
+export function tableOf(source: { connection: { options: object } } | { options: object }, table: string): string {
+  const options = ('connection' in source ? source.connection.options : source.options) as { schema?: string };
+  return `"${options.schema ?? 'public'}"."${table}"`;
+}
+
+/** The schema a migration runs in: the service's own, or a fresh copy being rebuilt. */
+export function schemaOf(queryRunner: { connection: { options: object } }): string {
+  return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
+}

@@ -2,6 +2,7 @@ import { Actor } from '@fundline/contracts';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { tableOf } from '@fundline/persistence';
 
 export interface ReportPeriod {
   from: string;
@@ -76,25 +77,25 @@ export class CreditLineReports {
          coalesce(sum(CASE WHEN kind = 'refunds' AND posted_at >= $3 THEN -signed END), 0)::text AS refunds,
          coalesce(sum(CASE WHEN kind = 'fees' AND posted_at >= $3 THEN signed END), 0)::text AS fees
        FROM (SELECT kind, entry_type, posted_at, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
-             FROM "reporting"."ledger_movements" WHERE fund_code = $1 AND pocket_code = $2 AND posted_at <= $4) m`,
+             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND pocket_code = $2 AND posted_at <= $4) m`,
       [fund, line, from, periodEnd],
     )) as Array<Record<string, string>>;
 
     const projects = (await m.query(
       `SELECT a.concept_id AS "conceptId", p.title, p.submitting_country AS country, p.region, p.scope,
          a.amount_minor::text AS approved,
-         coalesce((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t
+         coalesce((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
                    WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3), 0)::text AS transferred,
          coalesce((SELECT sum(e.amount_minor) FROM (
-                     SELECT DISTINCT ON (organisation, year) amount_minor FROM "reporting"."expenditure_reports" x
+                     SELECT DISTINCT ON (organisation, year) amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
                      WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
                      ORDER BY organisation, year, reported_at DESC) e), 0)::text AS spent,
          CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
-              WHEN EXISTS (SELECT 1 FROM "reporting"."transfers" t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
+              WHEN EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'transfers')} t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
                 THEN 'under-implementation'
               ELSE 'approved' END AS status
-       FROM "reporting"."allocations" a
-       LEFT JOIN "reporting"."pipeline_entries" p ON p.concept_id = a.concept_id
+       FROM ${tableOf(this.dataSource, 'allocations')} a
+       LEFT JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.pocket_code = $2 AND a.approved_at <= $3
          AND ($4::text IS NULL OR p.submitting_country = $4)
        ORDER BY a.approved_at, a.allocation_id`,
@@ -104,7 +105,7 @@ export class CreditLineReports {
     const expenditure = (await m.query(
       `SELECT coalesce(sum(amount_minor), 0)::text AS spent FROM (
          SELECT DISTINCT ON (x.allocation_id, x.organisation, x.year) x.amount_minor
-         FROM "reporting"."expenditure_reports" x JOIN "reporting"."allocations" a ON a.allocation_id = x.allocation_id
+         FROM ${tableOf(this.dataSource, 'expenditure_reports')} x JOIN ${tableOf(this.dataSource, 'allocations')} a ON a.allocation_id = x.allocation_id
          WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
          ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC) e`,
       [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))],

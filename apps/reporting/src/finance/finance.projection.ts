@@ -21,6 +21,7 @@ import { IntegrationEventHandler } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { tableOf } from '@fundline/persistence';
 
 const minor = (m: { amount: string; currency: string }) => Money.parse(m.amount, m.currency).amountMinor.toString();
 
@@ -49,7 +50,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         const p = event.payload as LedgerEntryPostedV1;
         for (const [i, line] of p.lines.entries()) {
           await manager.query(
-            `INSERT INTO "reporting"."ledger_movements" (entry_id, line_no, fund_code, pocket_code, kind, side, amount_minor,
+            `INSERT INTO ${tableOf(manager, 'ledger_movements')} (entry_id, line_no, fund_code, pocket_code, kind, side, amount_minor,
                entry_type, reference_type, reference_id, posted_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
             [
               p.entryId,
@@ -72,7 +73,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         const p = event.payload as AllocationDecidedV1;
         const a = p.allocation!;
         await manager.query(
-          `INSERT INTO "reporting"."allocations" (allocation_id, concept_id, fund_code, pocket_code, credit_line, amount_minor,
+          `INSERT INTO ${tableOf(manager, 'allocations')} (allocation_id, concept_id, fund_code, pocket_code, credit_line, amount_minor,
              status, approved_at, start_date, end_date, organisations) VALUES ($1,$2,$3,$4,$5,$6,'approved',$7,$8,$9,$10)`,
           [
             a.allocationId,
@@ -89,7 +90,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         );
         for (const o of a.obligations ?? []) {
           await manager.query(
-            `INSERT INTO "reporting"."obligations" (obligation_id, allocation_id, concept_id, kind, due_on) VALUES ($1,$2,$3,$4,$5)`,
+            `INSERT INTO ${tableOf(manager, 'obligations')} (obligation_id, allocation_id, concept_id, kind, due_on) VALUES ($1,$2,$3,$4,$5)`,
             [o.obligationId, a.allocationId, p.conceptId, o.kind, o.dueOn],
           );
         }
@@ -98,11 +99,11 @@ export class FinanceProjection implements IntegrationEventHandler {
       case TRANSFER_DISBURSED_V1: {
         const p = event.payload as TransferDisbursedV1;
         await manager.query(
-          `INSERT INTO "reporting"."transfers" (transfer_id, allocation_id, organisation, amount_minor, transfer_date, recorded_at)
+          `INSERT INTO ${tableOf(manager, 'transfers')} (transfer_id, allocation_id, organisation, amount_minor, transfer_date, recorded_at)
            VALUES ($1,$2,$3,$4,$5,$6)`,
           [p.transferId, p.allocationId, p.organisation, minor(p.amount), p.transferDate, event.occurredAt],
         );
-        await manager.query(`UPDATE "reporting"."allocations" SET status = $2 WHERE allocation_id = $1`, [
+        await manager.query(`UPDATE ${tableOf(manager, 'allocations')} SET status = $2 WHERE allocation_id = $1`, [
           p.allocationId,
           p.status,
         ]);
@@ -111,7 +112,7 @@ export class FinanceProjection implements IntegrationEventHandler {
       case EXPENDITURE_REPORTED_V1: {
         const p = event.payload as ExpenditureReportedV1;
         await manager.query(
-          `INSERT INTO "reporting"."expenditure_reports" (event_id, allocation_id, organisation, year, amount_minor, reported_at)
+          `INSERT INTO ${tableOf(manager, 'expenditure_reports')} (event_id, allocation_id, organisation, year, amount_minor, reported_at)
            VALUES ($1,$2,$3,$4,$5,$6)`,
           [event.eventId, p.allocationId, p.organisation, p.year, minor(p.amount), event.occurredAt],
         );
@@ -120,7 +121,7 @@ export class FinanceProjection implements IntegrationEventHandler {
       case CONTRIBUTION_DEPOSITED_V1: {
         const p = event.payload as ContributionDepositedV1;
         await manager.query(
-          `INSERT INTO "reporting"."deposits" (deposit_id, donor_id, donor_name, fund_code, pocket_code, original_minor,
+          `INSERT INTO ${tableOf(manager, 'deposits')} (deposit_id, donor_id, donor_name, fund_code, pocket_code, original_minor,
              original_currency, usd_minor, fee_minor, deposit_date, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
           [
             p.depositId,
@@ -140,16 +141,16 @@ export class FinanceProjection implements IntegrationEventHandler {
       }
       case OBLIGATION_SUBMITTED_V1: {
         const p = event.payload as ObligationSubmittedV1;
-        await manager.query(`UPDATE "reporting"."obligations" SET submitted_on = $2 WHERE obligation_id = $1`, [
-          p.obligationId,
-          p.submittedOn,
-        ]);
+        await manager.query(
+          `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2 WHERE obligation_id = $1`,
+          [p.obligationId, p.submittedOn],
+        );
         return;
       }
       case ALLOCATION_CLOSED_V1: {
         const p = event.payload as AllocationClosedV1;
         await manager.query(
-          `UPDATE "reporting"."allocations" SET status = 'closed', closed_at = $2 WHERE allocation_id = $1`,
+          `UPDATE ${tableOf(manager, 'allocations')} SET status = 'closed', closed_at = $2 WHERE allocation_id = $1`,
           [p.allocationId, p.closedAt],
         );
       }
@@ -162,7 +163,7 @@ export class FinanceProjection implements IntegrationEventHandler {
     if (!status) return;
     const { conceptId } = event.payload as { conceptId: string };
     await manager.query(
-      `INSERT INTO "reporting"."pipeline_decisions" (concept_id, status, decided_at) VALUES ($1, $2, $3)
+      `INSERT INTO ${tableOf(manager, 'pipeline_decisions')} (concept_id, status, decided_at) VALUES ($1, $2, $3)
        ON CONFLICT (concept_id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at`,
       [conceptId, status, event.occurredAt],
     );

@@ -3,6 +3,7 @@ import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deliveryRate, usd } from '../credit-line-report/credit-line-report';
+import { tableOf } from '@fundline/persistence';
 
 const FUND = 'MIGRATION_MPTF';
 
@@ -27,7 +28,7 @@ export class FundStatusReport {
          coalesce(sum(CASE WHEN kind = 'fees' THEN signed END), 0)::text AS fees,
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS cash
        FROM (SELECT kind, entry_type, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
-             FROM "reporting"."ledger_movements" WHERE fund_code = $1 AND posted_at <= $2) x`,
+             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND posted_at <= $2) x`,
       [FUND, asOf],
     )) as Array<Record<string, string>>;
     const b = (v: string) => BigInt(v);
@@ -37,7 +38,7 @@ export class FundStatusReport {
     const donors = (await m.query(
       `SELECT donor_id, coalesce(max(donor_name), donor_id::text) AS donor, original_currency,
               sum(original_minor)::text AS original, sum(usd_minor)::text AS usd
-       FROM "reporting"."deposits" WHERE fund_code = $1 AND recorded_at <= $2
+       FROM ${tableOf(this.dataSource, 'deposits')} WHERE fund_code = $1 AND recorded_at <= $2
        GROUP BY donor_id, original_currency ORDER BY donor, original_currency`,
       [FUND, asOf],
     )) as Array<{ donor_id: string; donor: string; original_currency: string; original: string; usd: string }>;
@@ -54,23 +55,23 @@ export class FundStatusReport {
 
     const organisations = (await m.query(
       `SELECT o.organisation,
-         coalesce((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t JOIN "reporting"."allocations" a USING (allocation_id)
+         coalesce((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
                    WHERE a.fund_code = $1 AND t.organisation = o.organisation AND t.recorded_at <= $2), 0)::text AS transferred,
          coalesce((SELECT sum(e.amount_minor) FROM (
-                     SELECT DISTINCT ON (x.allocation_id, x.year) x.amount_minor FROM "reporting"."expenditure_reports" x
-                     JOIN "reporting"."allocations" a USING (allocation_id)
+                     SELECT DISTINCT ON (x.allocation_id, x.year) x.amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
+                     JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
                      WHERE a.fund_code = $1 AND x.organisation = o.organisation AND x.reported_at <= $2
                      ORDER BY x.allocation_id, x.year, x.reported_at DESC) e), 0)::text AS spent
-       FROM (SELECT DISTINCT t.organisation FROM "reporting"."transfers" t JOIN "reporting"."allocations" a USING (allocation_id)
+       FROM (SELECT DISTINCT t.organisation FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
              WHERE a.fund_code = $1 AND t.recorded_at <= $2) o ORDER BY o.organisation`,
       [FUND, asOf],
     )) as Array<{ organisation: string; transferred: string; spent: string }>;
 
     const areas = (await m.query(
       `SELECT p.thematic_area AS area, sum(a.amount_minor)::text AS approved,
-         coalesce(sum((SELECT sum(t.amount_minor) FROM "reporting"."transfers" t
+         coalesce(sum((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
                         WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2)), 0)::text AS transferred
-       FROM "reporting"."allocations" a JOIN "reporting"."pipeline_entries" p ON p.concept_id = a.concept_id
+       FROM ${tableOf(this.dataSource, 'allocations')} a JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.approved_at <= $2 GROUP BY p.thematic_area ORDER BY p.thematic_area`,
       [FUND, asOf],
     )) as Array<{ area: number; approved: string; transferred: string }>;

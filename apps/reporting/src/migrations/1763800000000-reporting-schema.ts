@@ -1,3 +1,4 @@
+import { schemaOf } from '@fundline/persistence';
 import { createMessagingTables, dropMessagingTables } from '@fundline/messaging';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -5,9 +6,10 @@ export class ReportingSchema1763800000000 implements MigrationInterface {
   name = 'ReportingSchema1763800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await createMessagingTables(q, 'reporting');
+    const s = schemaOf(q);
+    await createMessagingTables(q, s);
     await q.query(`
-      CREATE TABLE "reporting"."pipeline_entries" (
+      CREATE TABLE "${s}"."pipeline_entries" (
         "concept_id" uuid PRIMARY KEY,
         "fund" text NOT NULL,
         "title" text NOT NULL,
@@ -24,12 +26,13 @@ export class ReportingSchema1763800000000 implements MigrationInterface {
         "projected_at" timestamptz NOT NULL
       )`);
     await q.query(
-      `CREATE INDEX "pipeline_entries_by_country" ON "reporting"."pipeline_entries" ("submitting_country", "submitted_at")`,
+      `CREATE INDEX "pipeline_entries_by_country" ON "${s}"."pipeline_entries" ("submitting_country", "submitted_at")`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "reporting"."pipeline_entries"`);
-    await dropMessagingTables(q, 'reporting');
+    const s = schemaOf(q);
+    await q.query(`DROP TABLE "${s}"."pipeline_entries"`);
+    await dropMessagingTables(q, s);
   }
 }

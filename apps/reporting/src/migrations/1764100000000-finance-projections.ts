@@ -1,3 +1,4 @@
+import { schemaOf } from '@fundline/persistence';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Read tables for the finance reports, projected from funds events only. */
@@ -5,8 +6,9 @@ export class FinanceProjections1764100000000 implements MigrationInterface {
   name = 'FinanceProjections1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
     await q.query(`
-      CREATE TABLE "reporting"."ledger_movements" (
+      CREATE TABLE "${s}"."ledger_movements" (
         "entry_id" uuid NOT NULL,
         "line_no" int NOT NULL,
         "fund_code" text NOT NULL,
@@ -21,10 +23,10 @@ export class FinanceProjections1764100000000 implements MigrationInterface {
         PRIMARY KEY ("entry_id", "line_no")
       )`);
     await q.query(
-      `CREATE INDEX "ledger_movements_by_pocket" ON "reporting"."ledger_movements" ("fund_code", "pocket_code", "posted_at")`,
+      `CREATE INDEX "ledger_movements_by_pocket" ON "${s}"."ledger_movements" ("fund_code", "pocket_code", "posted_at")`,
     );
     await q.query(`
-      CREATE TABLE "reporting"."allocations" (
+      CREATE TABLE "${s}"."allocations" (
         "allocation_id" uuid PRIMARY KEY,
         "concept_id" uuid NOT NULL,
         "fund_code" text NOT NULL,
@@ -38,7 +40,7 @@ export class FinanceProjections1764100000000 implements MigrationInterface {
         "closed_at" timestamptz NULL
       )`);
     await q.query(`
-      CREATE TABLE "reporting"."transfers" (
+      CREATE TABLE "${s}"."transfers" (
         "transfer_id" uuid PRIMARY KEY,
         "allocation_id" uuid NOT NULL,
         "organisation" text NOT NULL,
@@ -47,7 +49,7 @@ export class FinanceProjections1764100000000 implements MigrationInterface {
         "recorded_at" timestamptz NOT NULL
       )`);
     await q.query(`
-      CREATE TABLE "reporting"."expenditure_reports" (
+      CREATE TABLE "${s}"."expenditure_reports" (
         "event_id" uuid PRIMARY KEY,
         "allocation_id" uuid NOT NULL,
         "organisation" text NOT NULL,
@@ -58,7 +60,8 @@ export class FinanceProjections1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
     for (const t of ['expenditure_reports', 'transfers', 'allocations', 'ledger_movements'])
-      await q.query(`DROP TABLE "reporting"."${t}"`);
+      await q.query(`DROP TABLE "${s}"."${t}"`);
   }
 }

@@ -1,11 +1,13 @@
+import { schemaOf } from '@fundline/persistence';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ContributionsProjection1764200000000 implements MigrationInterface {
   name = 'ContributionsProjection1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
     await q.query(`
-      CREATE TABLE "reporting"."deposits" (
+      CREATE TABLE "${s}"."deposits" (
         "deposit_id" uuid PRIMARY KEY,
         "donor_id" uuid NOT NULL,
         "donor_name" text NULL,
@@ -21,6 +23,7 @@ export class ContributionsProjection1764200000000 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "reporting"."deposits"`);
+    const s = schemaOf(q);
+    await q.query(`DROP TABLE "${s}"."deposits"`);
   }
 }

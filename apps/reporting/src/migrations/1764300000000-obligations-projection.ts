@@ -1,12 +1,14 @@
+import { schemaOf } from '@fundline/persistence';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ObligationsProjection1764300000000 implements MigrationInterface {
   name = 'ObligationsProjection1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "reporting"."allocations" ADD COLUMN "organisations" text[] NOT NULL DEFAULT '{}'`);
+    const s = schemaOf(q);
+    await q.query(`ALTER TABLE "${s}"."allocations" ADD COLUMN "organisations" text[] NOT NULL DEFAULT '{}'`);
     await q.query(`
-      CREATE TABLE "reporting"."obligations" (
+      CREATE TABLE "${s}"."obligations" (
         "obligation_id" uuid PRIMARY KEY,
         "allocation_id" uuid NOT NULL,
         "concept_id" uuid NOT NULL,
@@ -14,11 +16,12 @@ export class ObligationsProjection1764300000000 implements MigrationInterface {
         "due_on" date NOT NULL,
         "submitted_on" date NULL
       )`);
-    await q.query(`CREATE INDEX "obligations_by_due" ON "reporting"."obligations" ("due_on")`);
+    await q.query(`CREATE INDEX "obligations_by_due" ON "${s}"."obligations" ("due_on")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "reporting"."obligations"`);
-    await q.query(`ALTER TABLE "reporting"."allocations" DROP COLUMN "organisations"`);
+    const s = schemaOf(q);
+    await q.query(`DROP TABLE "${s}"."obligations"`);
+    await q.query(`ALTER TABLE "${s}"."allocations" DROP COLUMN "organisations"`);
   }
 }

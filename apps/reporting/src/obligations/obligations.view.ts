@@ -1,6 +1,7 @@
 import { Actor } from '@fundline/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { tableOf } from '@fundline/persistence';
 
 /**
  * F12 / M11: due and overdue reports, per allocation and per participating organisation, from the read model.
@@ -16,9 +17,9 @@ export class ObligationsView {
               o.kind, o.due_on::text AS "dueOn", o.submitted_on::text AS "submittedOn", a.fund_code AS "fundCode",
               a.organisations, p.title, p.submitting_country AS country,
               (o.submitted_on IS NULL AND o.due_on < $1::date) AS overdue
-       FROM "reporting"."obligations" o
-       JOIN "reporting"."allocations" a ON a.allocation_id = o.allocation_id
-       LEFT JOIN "reporting"."pipeline_entries" p ON p.concept_id = o.concept_id
+       FROM ${tableOf(this.dataSource, 'obligations')} o
+       JOIN ${tableOf(this.dataSource, 'allocations')} a ON a.allocation_id = o.allocation_id
+       LEFT JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = o.concept_id
        WHERE ($2::boolean IS NOT TRUE OR (o.submitted_on IS NULL AND o.due_on < $1::date))
          AND ($3::text IS NULL OR $3 = ANY(a.organisations))
          AND ($4::text IS NULL OR p.submitting_country = $4)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { usd } from '../credit-line-report/credit-line-report';
+import { tableOf } from '@fundline/persistence';
 
 export const GROUPINGS = {
   status: 'coalesce(d.status, p.status)',
@@ -21,8 +22,8 @@ export class PipelineViews {
       `SELECT ${GROUPINGS[by]} AS "group", count(*)::int AS entries, sum(p.requested_minor)::text AS requested,
               max(extract(day FROM ($2::timestamptz - p.submitted_at)))::int AS "oldestAgeDays",
               min(p.expires_at) AS "nearestExpiry"
-       FROM "reporting"."pipeline_entries" p
-       LEFT JOIN "reporting"."pipeline_decisions" d ON d.concept_id = p.concept_id
+       FROM ${tableOf(this.dataSource, 'pipeline_entries')} p
+       LEFT JOIN ${tableOf(this.dataSource, 'pipeline_decisions')} d ON d.concept_id = p.concept_id
        WHERE ($1::text IS NULL OR p.fund = $1)
        GROUP BY 1 ORDER BY 1 NULLS LAST`,
       [fund ?? null, today],
@@ -49,7 +50,7 @@ export class PipelineViews {
   async regionalBalance(on: string) {
     const rows = (await this.dataSource.manager.query(
       `WITH ref AS (
-         SELECT DISTINCT ON (dataset, key) dataset, key, value FROM "reporting"."reference_versions"
+         SELECT DISTINCT ON (dataset, key) dataset, key, value FROM ${tableOf(this.dataSource, 'reference_versions')}
          WHERE effective_from <= $1::date ORDER BY dataset, key, effective_from DESC),
        eligible AS (
          SELECT c.value->>'region' AS region, count(*)::int AS states
@@ -59,7 +60,7 @@ export class PipelineViews {
          GROUP BY 1),
        allocated AS (
          SELECT p.region, sum(a.amount_minor) AS amount
-         FROM "reporting"."allocations" a JOIN "reporting"."pipeline_entries" p ON p.concept_id = a.concept_id
+         FROM ${tableOf(this.dataSource, 'allocations')} a JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
          WHERE a.fund_code = 'FUND_1035' AND a.approved_at <= ($1::date + 1) GROUP BY 1)
        SELECT coalesce(e.region, a.region) AS region, coalesce(e.states, 0) AS states, coalesce(a.amount, 0)::text AS allocated
        FROM eligible e FULL JOIN allocated a ON a.region = e.region ORDER BY 1 NULLS LAST`,
