@@ -1,0 +1,16 @@
+import { ReportingSchema1763800000000 } from './migrations/1763800000000-reporting-schema';
+import { PipelineOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-of-both-funds';
+import { FinanceProjections1764100000000 } from './migrations/1764100000000-finance-projections';
+import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
+import { ObligationsProjection1764300000000 } from './migrations/1764300000000-obligations-projection';
+import { ReferenceReplica1764400000000 } from './migrations/1764400000000-reference-replica';
+
+/** The reporting schema's migrations, in order: the service and the rebuild run the same. */
+export const REPORTING_MIGRATIONS = [
+  ReportingSchema1763800000000,
+  PipelineOfBothFunds1764000000000,
+  FinanceProjections1764100000000,
+  ContributionsProjection1764200000000,
+  ObligationsProjection1764300000000,
+  ReferenceReplica1764400000000,
+];
