@@ -147,7 +147,18 @@ describe('F2 F12 credit-line reports from the read model', () => {
     await eventually(
       async () => {
         const res = await report('LINE_1');
-        return res.status === 200 && res.body.summary.refunds === '10000.00' ? true : undefined;
+        if (
+          res.status !== 200 ||
+          res.body.summary.refunds !== '10000.00' ||
+          res.body.summary.expenditure !== '90000.00'
+        ) {
+          return undefined;
+        }
+        // Ledger events are keyed by fund, allocation events by concept: two partitions, so wait for both kinds.
+        const line2 = await report('LINE_2');
+        return line2.body.summary?.expenditure === '80000.00' && line2.body.summary?.transfers === '120000.00'
+          ? true
+          : undefined;
       },
       30_000,
       'the read model',
@@ -518,9 +529,13 @@ describe('M13 Migration MPTF fund status from the read model', () => {
         const res = await request(system.http('reporting'))
           .get('/reports/fund-status/MIGRATION_MPTF')
           .set(bearer('fund-admin'));
-        return res.body.byOrganisation?.length === 2 && res.body.byOrganisation[0].expenditure === '30000.00'
-          ? res.body
-          : undefined;
+        // Transfers (by concept) and ledger movements (by fund) arrive on different partitions: wait for both.
+        const ready =
+          res.body.byOrganisation?.length === 2 &&
+          res.body.byOrganisation[0].expenditure === '30000.00' &&
+          res.body.uses?.transfers === '160000.00' &&
+          res.body.byThematicArea?.length === 1;
+        return ready ? res.body : undefined;
       },
       20_000,
       'the fund status',
