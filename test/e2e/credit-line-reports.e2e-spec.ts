@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, eventually } from '@fundline/testing';
+import { bearer, connect, eventually } from '@fundline/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
 import { COUNTRIES_SEED } from '../../apps/concepts/src/reference-data/seed/countries.seed';
 import { BENEFICIARY_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
+import { rebuildReadModel } from '../../apps/reporting/src/rebuild/rebuild-read-model';
 import { FundlineSystem } from '../support/fundline-system';
 import { aDeposit, aDonor, financePost } from '../support/money-requests';
 
@@ -369,6 +370,55 @@ describe('F2 F12 credit-line reports from the read model', () => {
       requested: '150000.00',
     });
   });
+
+  it('rebuilds the read model from the topics while it serves, with identical reports before and after', async () => {
+    const reports = async () => {
+      const get = (path: string) => request(system.http('reporting')).get(path).set(bearer('fund-admin')).expect(200);
+      const bodies = await Promise.all([
+        get('/reports/credit-lines/LINE_1?year=2026&asOf=2026-12-31T00:00:00Z'),
+        get('/reports/credit-lines/LINE_2?year=2026&asOf=2026-12-31T00:00:00Z'),
+        get('/reports/obligations?on=2027-06-30'),
+        get('/reports/regional-balance?on=2026-11-22'),
+        get('/reports/pipeline?by=status'),
+        get('/pipeline?limit=200'),
+      ]);
+      return bodies.map((b) => b.body);
+    };
+    const before = await reports();
+    let reported = 0;
+    let total = 0;
+    const result = await rebuildReadModel({
+      databaseUrl: system.db.url,
+      kafkaBrokers: system.config.kafkaBrokers,
+      kafkaNamespace: system.config.kafkaNamespace,
+      progress: (done, all) => {
+        reported = done;
+        total = all;
+      },
+    });
+    expect(result.events).toBeGreaterThan(400);
+    expect(reported).toBe(result.events);
+    expect(total).toBeGreaterThan(0);
+    expect(await reports()).toEqual(before);
+
+    const db = await connect(system.db.url);
+    try {
+      const { rows } = await db.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'reporting%' ORDER BY 1`);
+      expect(rows.map((r: { nspname: string }) => r.nspname)).toEqual(['reporting']);
+    } finally {
+      await db.end();
+    }
+    // The live consumer goes on, into the rebuilt tables.
+    const donor = await aDonor(funds(), 'Government of Ireland');
+    const deposit = await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_1', amount: usd('500.00') }),
+    ).expect(201);
+    const after = await report('LINE_1', `&after=${deposit.headers['fundline-event-position']}`);
+    expect(after.headers['fundline-caught-up']).toBe('true');
+    expect(cents(after.body.summary.fundingReceived)).toBe(cents(before[0].summary.fundingReceived) + 500_00n);
+  }, 120_000);
 
   it('refuses an unknown line and a period that ends before it starts', async () => {
     await request(system.http('reporting'))

@@ -23,6 +23,13 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+/** Where a processed message sat: its physical topic, partition and offset. */
+export interface MessagePosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
 /**
  * Consumes integration events idempotently: each event is applied and recorded in `processed_events` in one
  * transaction. A message that breaks its contract goes straight to the dead-letter topic; one whose handler keeps
@@ -33,7 +40,9 @@ export class EventConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private readonly byType = new Map<string, IntegrationEventHandler>();
-  private readonly listeners = new Set<(event: EventEnvelope | undefined, outcome: Outcome) => void>();
+  private readonly listeners = new Set<
+    (event: EventEnvelope | undefined, outcome: Outcome, position: MessagePosition) => void
+  >();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,7 +67,7 @@ export class EventConsumer {
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const { event, outcome } = await this.process(topic, partition, message);
-        for (const listener of this.listeners) listener(event, outcome);
+        for (const listener of this.listeners) listener(event, outcome, { topic, partition, offset: message.offset });
       },
     });
   }
@@ -75,7 +84,9 @@ export class EventConsumer {
   }
 
   /** Lets tests and the read-your-writes wait observe what the consumer did. */
-  onProcessed(listener: (event: EventEnvelope | undefined, outcome: Outcome) => void): () => void {
+  onProcessed(
+    listener: (event: EventEnvelope | undefined, outcome: Outcome, position: MessagePosition) => void,
+  ): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
