@@ -4,6 +4,7 @@ import { FinanceProjections1764100000000 } from './migrations/1764100000000-fina
 import { ContributionsProjection1764200000000 } from './migrations/1764200000000-contributions-projection';
 import { ObligationsProjection1764300000000 } from './migrations/1764300000000-obligations-projection';
 import { ReferenceReplica1764400000000 } from './migrations/1764400000000-reference-replica';
+import { ExpenditureReportOrder1764500000000 } from './migrations/1764500000000-expenditure-report-order';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const REPORTING_MIGRATIONS = [
   ContributionsProjection1764200000000,
   ObligationsProjection1764300000000,
   ReferenceReplica1764400000000,
+  ExpenditureReportOrder1764500000000,
 ];

@@ -89,7 +89,7 @@ export class CreditLineReports {
          coalesce((SELECT sum(e.amount_minor) FROM (
                      SELECT DISTINCT ON (organisation, year) amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
                      WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
-                     ORDER BY organisation, year, reported_at DESC) e), 0)::text AS spent,
+                     ORDER BY organisation, year, reported_at DESC, sequence DESC) e), 0)::text AS spent,
          CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
               WHEN EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'transfers')} t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
                 THEN 'under-implementation'
@@ -107,7 +107,7 @@ export class CreditLineReports {
          SELECT DISTINCT ON (x.allocation_id, x.organisation, x.year) x.amount_minor
          FROM ${tableOf(this.dataSource, 'expenditure_reports')} x JOIN ${tableOf(this.dataSource, 'allocations')} a ON a.allocation_id = x.allocation_id
          WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
-         ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC) e`,
+         ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC, sequence DESC) e`,
       [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))],
     )) as Array<{ spent: string }>;
 

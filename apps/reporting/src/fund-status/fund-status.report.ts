@@ -39,7 +39,7 @@ export class FundStatusReport {
       `SELECT donor_id, coalesce(max(donor_name), donor_id::text) AS donor, original_currency,
               sum(original_minor)::text AS original, sum(usd_minor)::text AS usd
        FROM ${tableOf(this.dataSource, 'deposits')} WHERE fund_code = $1 AND recorded_at <= $2
-       GROUP BY donor_id, original_currency ORDER BY donor, original_currency`,
+       GROUP BY donor_id, original_currency ORDER BY donor, donor_id, original_currency`,
       [FUND, asOf],
     )) as Array<{ donor_id: string; donor: string; original_currency: string; original: string; usd: string }>;
     const byDonor = new Map<
@@ -61,7 +61,7 @@ export class FundStatusReport {
                      SELECT DISTINCT ON (x.allocation_id, x.year) x.amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
                      JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
                      WHERE a.fund_code = $1 AND x.organisation = o.organisation AND x.reported_at <= $2
-                     ORDER BY x.allocation_id, x.year, x.reported_at DESC) e), 0)::text AS spent
+                     ORDER BY x.allocation_id, x.year, x.reported_at DESC, sequence DESC) e), 0)::text AS spent
        FROM (SELECT DISTINCT t.organisation FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
              WHERE a.fund_code = $1 AND t.recorded_at <= $2) o ORDER BY o.organisation`,
       [FUND, asOf],

@@ -23,7 +23,7 @@ export class ObligationsView {
        WHERE ($2::boolean IS NOT TRUE OR (o.submitted_on IS NULL AND o.due_on < $1::date))
          AND ($3::text IS NULL OR $3 = ANY(a.organisations))
          AND ($4::text IS NULL OR p.submitting_country = $4)
-       ORDER BY o.due_on, o.kind`,
+       ORDER BY o.due_on, o.kind, o.obligation_id`,
       [today, filter.overdue ?? null, filter.organisation ?? null, actor.role === 'government' ? actor.country : null],
     )) as Array<{ allocationId: string; organisations: string[]; overdue: boolean }>;
     const byAllocation = new Map<string, number>();
