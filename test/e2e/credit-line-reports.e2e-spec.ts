@@ -13,8 +13,9 @@ const usd = (amount: string) => ({ amount, currency: 'USD' });
 const cents = (v: string) => BigInt(v.replace('.', ''));
 
 /**
- * A small Fund 1035 year, by hand: funding of both lines, a voluntary contribution to Line 2, three approvals across
- * the lines, transfers, expenditure and a closure with a refund. Every figure below is computed here, independently.
+ * A small Fund 1035 year, by hand: funding of both lines, voluntary contributions to Line 2 in USD and in EUR, five
+ * approvals across the lines, transfers, expenditure and a closure with a refund. Every figure below is computed here,
+ * independently.
  */
 describe('F2 F12 credit-line reports from the read model', () => {
   let system: FundlineSystem;
@@ -30,7 +31,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
       creditLine: line,
       requested: usd(amount),
       budget: {
-        staffAndOfficeCosts: usd('30000.00'),
+        staffAndOfficeCosts: usd('20000.00'),
         includesOtherDonorFunding: false,
         includesProposalDevelopmentCosts: false,
       },
@@ -114,12 +115,27 @@ describe('F2 F12 credit-line reports from the read model', () => {
       '/contributions/deposits',
       aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('100000.00') }),
     ).expect(201);
+    // A second currency: EUR 50,000 at 1.10 is USD 55,000.00 (Fund 1035 takes no fee).
+    await financePost(
+      funds(),
+      '/contributions/deposits',
+      aDeposit(donor, {
+        fundCode: 'FUND_1035',
+        pocketCode: 'LINE_2',
+        amount: { amount: '50000.00', currency: 'EUR' },
+        usdRate: '1.10',
+      }),
+    ).expect(201);
     ids.phl = await proposal('PHL', 2, '200000.00');
     ids.ken = await proposal('KEN', 2, '150000.00');
     ids.mex = await proposal('MEX', 1, '100000.00');
+    ids.sen = await proposal('SEN', 2, '120000.00');
+    ids.idn = await proposal('IDN', 1, '80000.00');
     await approve(ids.phl, '200000.00', 2);
     await approve(ids.ken, '150000.00', 2);
     await approve(ids.mex, '100000.00', 1);
+    await approve(ids.sen, '120000.00', 2);
+    await approve(ids.idn, '80000.00', 1);
     beforeTransfers = '2026-11-22T10:30:00Z';
     system.clock.set('2026-11-22T11:00:00Z');
     await money(allocations[ids.phl], 'transfers', {
@@ -140,7 +156,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
     await eventually(
       async () => {
         const res = await request(system.http('reporting')).get('/pipeline?fund=FUND_1035').set(bearer('fund-admin'));
-        return res.status === 200 && res.body.total === 3 ? true : undefined;
+        return res.status === 200 && res.body.total === 5 ? true : undefined;
       },
       30_000,
       'the pipeline read model',
@@ -175,18 +191,20 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(res.status).toBe(200);
     expect(res.body.summary).toEqual({
       openingBalance: '0.00',
-      fundingReceived: '2475000.00',
-      allocationsApproved: '350000.00',
+      fundingReceived: '2530000.00',
+      allocationsApproved: '470000.00',
       transfers: '120000.00',
       expenditure: '80000.00',
       refunds: '0.00',
       fees: '0.00',
       releases: '0.00',
-      closingBalance: '2355000.00',
-      availableBalance: '2125000.00',
-      committedBalance: '230000.00',
+      closingBalance: '2410000.00',
+      availableBalance: '2060000.00',
+      committedBalance: '350000.00',
     });
-    expect(res.body.projects.map((p: { conceptId: string }) => p.conceptId).sort()).toEqual([ids.phl, ids.ken].sort());
+    expect(res.body.projects.map((p: { conceptId: string }) => p.conceptId).sort()).toEqual(
+      [ids.phl, ids.ken, ids.sen].sort(),
+    );
     expect(res.body.projects.find((p: { conceptId: string }) => p.conceptId === ids.phl)).toMatchObject({
       country: 'PHL',
       region: 'asia-pacific',
@@ -196,24 +214,26 @@ describe('F2 F12 credit-line reports from the read model', () => {
       transferred: '120000.00',
       spent: '80000.00',
       deliveryRate: '0.6666',
+      nextObligation: { kind: 'monitoring-framework', dueOn: '2026-12-22' },
     });
-    expect(res.body.totals).toEqual({ approved: '350000.00', transferred: '120000.00', spent: '80000.00' });
+    expect(res.body.totals).toEqual({ approved: '470000.00', transferred: '120000.00', spent: '80000.00' });
   });
 
   it('F2 reports Line 1 on its own, with the refund of a closed project available again', async () => {
     const res = await report('LINE_1');
     expect(res.body.summary).toMatchObject({
       fundingReceived: '1400000.00',
-      allocationsApproved: '100000.00',
+      allocationsApproved: '180000.00',
       transfers: '100000.00',
       expenditure: '90000.00',
       refunds: '10000.00',
       closingBalance: '1310000.00',
-      availableBalance: '1310000.00',
-      committedBalance: '0.00',
+      availableBalance: '1230000.00',
+      committedBalance: '80000.00',
     });
     expect(res.body.projects).toEqual([
       expect.objectContaining({ conceptId: ids.mex, status: 'closed', deliveryRate: '0.9000' }),
+      expect.objectContaining({ conceptId: ids.idn, status: 'approved', deliveryRate: null }),
     ]);
   });
 
@@ -236,8 +256,8 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(res.body.summary).toMatchObject({
       transfers: '0.00',
       expenditure: '0.00',
-      closingBalance: '2475000.00',
-      committedBalance: '350000.00',
+      closingBalance: '2530000.00',
+      committedBalance: '470000.00',
     });
     expect(res.body.projects.every((p: { status: string }) => p.status === 'approved')).toBe(true);
   });
@@ -247,10 +267,10 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'concept_id,title,country,region,scope,status,approved_usd,transferred_usd,spent_usd,delivery_rate',
+      'concept_id,title,country,region,scope,status,approved_usd,transferred_usd,spent_usd,delivery_rate,next_obligation,next_obligation_due',
     );
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe('TOTAL,,,,,,350000.00,120000.00,80000.00,');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe('TOTAL,,,,,,470000.00,120000.00,80000.00,,,');
   });
 
   it('F12 exports a real XLSX whose typed cells and totals read back', async () => {
@@ -269,12 +289,12 @@ describe('F2 F12 credit-line reports from the read model', () => {
     const summary = workbook.getWorksheet('Summary')!;
     const values = new Map<string, unknown>();
     summary.eachRow((row, n) => n > 1 && values.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(values.get('Funding received')).toBe(2475000);
-    expect(values.get('Closing balance')).toBe(2355000);
+    expect(values.get('Funding received')).toBe(2530000);
+    expect(values.get('Closing balance')).toBe(2410000);
     const projects = workbook.getWorksheet('Projects')!;
     const total = projects.getRow(projects.rowCount);
     expect(total.getCell(1).value).toBe('TOTAL');
-    expect(total.getCell(7).value).toMatchObject({ formula: 'SUM(G2:G3)', result: 350000 });
+    expect(total.getCell(7).value).toMatchObject({ formula: 'SUM(G2:G4)', result: 470000 });
     expect(typeof projects.getRow(2).getCell(7).value).toBe('number');
   });
 
@@ -282,7 +302,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
     const res = await report('LINE_2', '', 'government', 'PHL');
     expect(res.status).toBe(200);
     expect(res.body.projects.map((p: { conceptId: string }) => p.conceptId)).toEqual([ids.phl]);
-    expect(res.body.summary.fundingReceived).toBe('2475000.00');
+    expect(res.body.summary.fundingReceived).toBe('2530000.00');
     const mex = await report('LINE_2', '', 'government', 'MEX');
     expect(mex.body.projects).toEqual([]);
   });
@@ -298,7 +318,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(position).toMatch(/^[0-9a-f-]{36}$/);
     const res = await report('LINE_2', `&after=${position}`);
     expect(res.headers['fundline-caught-up']).toBe('true');
-    expect(res.body.summary.fundingReceived).toBe('2476000.00');
+    expect(res.body.summary.fundingReceived).toBe('2531000.00');
   });
 
   it('F12 lists due and overdue reports per allocation and per organisation, and follows their submission', async () => {
@@ -312,7 +332,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
       overdue.body.items as Array<{ kind: string; allocationId: string; obligationId: string }>
     ).filter((o) => o.kind === 'monitoring-framework');
     expect(monitoring.map((o) => o.allocationId).sort()).toEqual(Object.values(allocations).sort());
-    expect(overdue.body.overdueByOrganisation).toEqual({ IOM: 3 });
+    expect(overdue.body.overdueByOrganisation).toEqual({ IOM: 5 });
     const phl = monitoring.find((o) => o.allocationId === allocations[ids.phl])!;
     const submitted = await request(funds())
       .post(`/allocations/${phl.allocationId}/obligations/${phl.obligationId}/submit`)
@@ -320,7 +340,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
       .send({ submittedOn: '2027-01-10' })
       .expect(200);
     const after = await view(`&overdue=true&after=${submitted.headers['fundline-event-position']}`);
-    expect(after.body.overdueByOrganisation).toEqual({ IOM: 2 });
+    expect(after.body.overdueByOrganisation).toEqual({ IOM: 4 });
     expect(after.body.overdueByAllocation[phl.allocationId]).toBeUndefined();
     const own = await view('', 'government', 'KEN');
     expect(new Set(own.body.items.map((o: { country: string }) => o.country))).toEqual(new Set(['KEN']));
@@ -341,33 +361,33 @@ describe('F2 F12 credit-line reports from the read model', () => {
         const res = await request(system.http('reporting'))
           .get('/reports/regional-balance?on=2026-11-22')
           .set(bearer('fund-admin'));
-        return res.status === 200 && res.body.eligibleStates === total && res.body.totalAllocated === '450000.00'
+        return res.status === 200 && res.body.eligibleStates === total && res.body.totalAllocated === '650000.00'
           ? res.body
           : undefined;
       },
       30_000,
       'the reference data replica',
     );
-    expect(balance.totalAllocated).toBe('450000.00');
+    expect(balance.totalAllocated).toBe('650000.00');
     const region = (name: string) => balance.regions.find((r: { region: string }) => r.region === name);
     expect(region('asia-pacific')).toMatchObject({
-      allocated: '200000.00',
-      shareOfAllocations: '0.4444',
+      allocated: '280000.00',
+      shareOfAllocations: '0.4307',
       eligibleStates: expected.get('asia-pacific'),
     });
     expect(region('africa')).toMatchObject({
-      allocated: '150000.00',
-      shareOfAllocations: '0.3333',
+      allocated: '270000.00',
+      shareOfAllocations: '0.4153',
       eligibleStates: expected.get('africa'),
     });
-    expect(region('latin-america-caribbean')).toMatchObject({ allocated: '100000.00', shareOfAllocations: '0.2222' });
+    expect(region('latin-america-caribbean')).toMatchObject({ allocated: '100000.00', shareOfAllocations: '0.1538' });
     const pipeline = await request(system.http('reporting'))
       .get('/reports/pipeline?by=status&fund=FUND_1035')
       .set(bearer('fund-admin'))
       .expect(200);
     expect(pipeline.body.find((g: { status: string }) => g.status === 'approved')).toMatchObject({
-      entries: 1,
-      requested: '150000.00',
+      entries: 3,
+      requested: '350000.00',
     });
   });
 
@@ -594,7 +614,9 @@ describe('M13 Migration MPTF fund status from the read model', () => {
       { organisation: 'ILO', transferred: '120000.00', expenditure: '30000.00', deliveryRate: '0.2500' },
       { organisation: 'IOM', transferred: '40000.00', expenditure: '0.00', deliveryRate: '0.0000' },
     ]);
-    expect(status.byThematicArea).toEqual([{ thematicArea: 4, approved: '200000.00', transferred: '160000.00' }]);
+    expect(status.byThematicArea).toEqual([
+      { thematicArea: 4, approved: '200000.00', transferred: '160000.00', expenditure: '30000.00' },
+    ]);
     expect(status.uses.transfers).toBe('160000.00');
     expect(status.balance).toBe(status.cashCheck);
   });

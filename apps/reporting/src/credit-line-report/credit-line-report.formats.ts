@@ -26,6 +26,8 @@ export const PROJECT_COLUMNS = [
   'transferred_usd',
   'spent_usd',
   'delivery_rate',
+  'next_obligation',
+  'next_obligation_due',
 ] as const;
 
 function totals(report: CreditLineReport) {
@@ -59,6 +61,7 @@ export function asJson(report: CreditLineReport) {
       transferred: usd(p.transferredMinor),
       spent: usd(p.spentMinor),
       deliveryRate: deliveryRate(p.spentMinor, p.transferredMinor),
+      nextObligation: p.nextObligation,
     })),
     totals: { approved: usd(t.approved), transferred: usd(t.transferred), spent: usd(t.spent) },
   };
@@ -75,12 +78,25 @@ function csvCell(value: string | null): string {
 export function asCsv(report: CreditLineReport): string {
   const json = asJson(report);
   const rows = json.projects.map((p) =>
-    [p.conceptId, p.title, p.country, p.region, p.scope, p.status, p.approved, p.transferred, p.spent, p.deliveryRate]
+    [
+      p.conceptId,
+      p.title,
+      p.country,
+      p.region,
+      p.scope,
+      p.status,
+      p.approved,
+      p.transferred,
+      p.spent,
+      p.deliveryRate,
+      p.nextObligation?.kind ?? null,
+      p.nextObligation?.dueOn ?? null,
+    ]
       .map(csvCell)
       .join(','),
   );
   const t = json.totals;
-  const total = ['TOTAL', '', '', '', '', '', t.approved, t.transferred, t.spent, ''].map(csvCell).join(',');
+  const total = ['TOTAL', '', '', '', '', '', t.approved, t.transferred, t.spent, '', '', ''].map(csvCell).join(',');
   return [PROJECT_COLUMNS.join(','), ...rows, total].join('\r\n') + '\r\n';
 }
 
@@ -118,6 +134,8 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
       transferred_usd: number(p.transferredMinor),
       spent_usd: number(p.spentMinor),
       delivery_rate: p.transferredMinor === 0n ? null : Number(deliveryRate(p.spentMinor, p.transferredMinor)),
+      next_obligation: p.nextObligation?.kind ?? null,
+      next_obligation_due: p.nextObligation?.dueOn ?? null,
     });
     for (const key of ['approved_usd', 'transferred_usd', 'spent_usd']) row.getCell(key).numFmt = money;
   }

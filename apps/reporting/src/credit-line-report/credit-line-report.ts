@@ -21,6 +21,8 @@ export interface CreditLineProject {
   approvedMinor: bigint;
   transferredMinor: bigint;
   spentMinor: bigint;
+  /** The earliest report not yet submitted (F12). */
+  nextObligation: { kind: string; dueOn: string } | null;
 }
 
 export interface CreditLineReport {
@@ -90,6 +92,8 @@ export class CreditLineReports {
                      SELECT DISTINCT ON (organisation, year) amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
                      WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
                      ORDER BY organisation, year, reported_at DESC, sequence DESC) e), 0)::text AS spent,
+         (SELECT o.kind || ' ' || o.due_on::text FROM ${tableOf(this.dataSource, 'obligations')} o
+          WHERE o.allocation_id = a.allocation_id AND o.submitted_on IS NULL ORDER BY o.due_on, o.kind LIMIT 1) AS next,
          CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
               WHEN EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'transfers')} t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
                 THEN 'under-implementation'
@@ -140,6 +144,7 @@ export class CreditLineReports {
         approvedMinor: b(p.approved),
         transferredMinor: b(p.transferred),
         spentMinor: b(p.spent),
+        nextObligation: p.next ? { kind: p.next.split(' ')[0], dueOn: p.next.split(' ')[1] } : null,
       })),
     };
   }

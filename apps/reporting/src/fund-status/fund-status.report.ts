@@ -70,11 +70,16 @@ export class FundStatusReport {
     const areas = (await m.query(
       `SELECT p.thematic_area AS area, sum(a.amount_minor)::text AS approved,
          coalesce(sum((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
-                        WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2)), 0)::text AS transferred
+                        WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2)), 0)::text AS transferred,
+         coalesce(sum((SELECT sum(e.amount_minor) FROM (
+                        SELECT DISTINCT ON (x.organisation, x.year) x.amount_minor
+                        FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
+                        WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $2
+                        ORDER BY x.organisation, x.year, x.reported_at DESC, x.sequence DESC) e)), 0)::text AS spent
        FROM ${tableOf(this.dataSource, 'allocations')} a JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.approved_at <= $2 GROUP BY p.thematic_area ORDER BY p.thematic_area`,
       [FUND, asOf],
-    )) as Array<{ area: number; approved: string; transferred: string }>;
+    )) as Array<{ area: number; approved: string; transferred: string; spent: string }>;
 
     const target = BigInt(FUND_PARAMETERS_SEED['mptf.capitalization-target-minor']);
     return {
@@ -114,6 +119,7 @@ export class FundStatusReport {
         thematicArea: a.area,
         approved: usd(BigInt(a.approved)),
         transferred: usd(BigInt(a.transferred)),
+        expenditure: usd(BigInt(a.spent)),
       })),
       cashCheck: usd(b(t.cash)),
     };
