@@ -3,6 +3,7 @@ import { OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { SubmissionRecord } from '../lifecycle/submission.entity';
+import { restore } from '../lifecycle/submission.mapping';
 import { SubmissionRepository } from '../lifecycle/submission.repository';
 
 export const EXPIRY_INTERVAL_MS = Symbol('EXPIRY_INTERVAL_MS');
@@ -53,7 +54,7 @@ export class PipelineExpiryJob implements OnApplicationBootstrap, OnApplicationS
           .where('s.id = :id', { id })
           .getOne();
         if (!record || !['in-pipeline', 'deferred'].includes(record.status)) return;
-        const submission = await this.submissions.loadForUpdate(manager, id, system);
+        const submission = restore(record);
         submission.expire(now);
         await this.submissions.save(manager, submission, {
           actor: system,

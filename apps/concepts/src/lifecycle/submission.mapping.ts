@@ -1,3 +1,4 @@
+import { FundCode } from '@fundline/contracts';
 import { Money } from '@fundline/money';
 import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
 import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
@@ -5,6 +6,11 @@ import { FocalPoint, GeographicScope, SubmissionCore, SubmissionStatus } from '.
 import { SubmissionRecord } from './submission.entity';
 
 export type AnySubmission = ConceptNote | ProjectProposal;
+
+/** The fund a submission belongs to follows from its kind: concept notes are MPTF, proposals Fund 1035. */
+export function fundOf(submission: AnySubmission): FundCode {
+  return submission instanceof ProjectProposal ? 'FUND_1035' : 'MIGRATION_MPTF';
+}
 
 type MoneyJson = { amount: string; currency: string };
 const money = (m: MoneyJson) => Money.parse(m.amount, m.currency);
@@ -90,7 +96,7 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
     const n = submission.snapshot;
     return {
       ...common,
-      fund: 'MIGRATION_MPTF',
+      fund: fundOf(submission),
       thematicArea: n.thematicArea,
       gcmObjectives: n.gcmObjectives,
       participatingOrganisations: participatingOrganisations(n),
@@ -103,7 +109,7 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
   const p = submission.snapshot;
   return {
     ...common,
-    fund: 'FUND_1035',
+    fund: fundOf(submission),
     thematicArea: null,
     gcmObjectives: [],
     participatingOrganisations: [],

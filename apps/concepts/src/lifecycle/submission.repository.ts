@@ -17,7 +17,7 @@ import { ProjectProposal } from '../proposals/project-proposal.aggregate';
 import { participatingOrganisations } from '../submission/concept-note.aggregate';
 import { LifecycleEvent, SubmissionStatus } from './submission';
 import { ScreeningRecord, SubmissionRecord } from './submission.entity';
-import { AnySubmission, restore, toRecord } from './submission.mapping';
+import { AnySubmission, fundOf, restore, toRecord } from './submission.mapping';
 
 /** Governments see only their own submissions; staff roles see all. */
 export function canSee(actor: Actor, submittingCountry: string): boolean {
@@ -67,7 +67,7 @@ export class SubmissionRepository {
   async save(manager: EntityManager, submission: AnySubmission, context: ChangeContext): Promise<void> {
     await manager.save(SubmissionRecord, toRecord(submission));
     const s = submission.snapshot;
-    const fund = submission instanceof ProjectProposal ? 'FUND_1035' : 'MIGRATION_MPTF';
+    const fund = fundOf(submission);
     const envelopes: EventEnvelope[] = [];
     const emit = <T extends object>(type: string, payload: T, at: Date) =>
       envelopes.push(

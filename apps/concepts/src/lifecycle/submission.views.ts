@@ -2,7 +2,7 @@ import { Actor } from '@fundline/contracts';
 import { ProjectProposal } from '../proposals/project-proposal.aggregate';
 import { participatingOrganisations } from '../submission/concept-note.aggregate';
 import { Verdict } from './submission';
-import { AnySubmission, contentJson } from './submission.mapping';
+import { AnySubmission, contentJson, fundOf } from './submission.mapping';
 
 /** G6: the focal point's personal data is shown to the owning government and to fund staff, to nobody else. */
 export function mayReadPersonalData(actor: Actor, submittingCountry: string): boolean {
@@ -33,7 +33,7 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
     const p = submission.snapshot;
     return {
       ...common,
-      fund: 'FUND_1035',
+      fund: fundOf(submission),
       creditLine: p.creditLine,
       focusArea: p.focusArea,
       parentProposalId: p.parentProposalId,
@@ -43,7 +43,7 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
   const n = submission.snapshot;
   return {
     ...common,
-    fund: 'MIGRATION_MPTF',
+    fund: fundOf(submission),
     thematicArea: n.thematicArea,
     gcmObjectives: n.gcmObjectives,
     participatingOrganisations: participatingOrganisations(n),
