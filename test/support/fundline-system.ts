@@ -46,7 +46,7 @@ export class FundlineSystem {
         : name === 'funds'
           ? [FUNDS_SCHEMA, FundsModule.forRoot(config, this.clock)]
           : [REPORTING_SCHEMA, ReportingModule.forRoot(config)];
-    const app = await startService(name, schema, module, this.db.url);
+    const app = await startService(name, schema, module, config);
     this.apps[name] = app;
     return app;
   }

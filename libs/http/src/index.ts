@@ -11,3 +11,4 @@ export * from './money-dto';
 export * from './run-service';
 export * from './idempotency-key';
 export * from './event-position';
+export * from './abuse/rate-limit';

@@ -23,6 +23,7 @@ export function runService(definition: ServiceDefinition): void {
       title: definition.title,
       description: definition.description,
       bodyLimit: config.bodyLimit,
+      rateLimit: config.rateLimit,
       logLevel: config.logLevel,
     });
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { trackProducedEvents } from '@fundline/messaging';
+import { RateLimit, rateLimitMiddleware } from './abuse/rate-limit';
 import { EventPositionInterceptor } from './event-position';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
@@ -15,6 +16,8 @@ export interface HttpAppOptions {
   description: string;
   /** Largest JSON body accepted; larger ones get 413 before any parsing. */
   bodyLimit?: string;
+  /** Requests per second and burst per client address; absent or 0 per second: no limit. */
+  rateLimit?: RateLimit;
   logLevel?: LogLevel;
 }
 
@@ -25,6 +28,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
     logger: new JsonLogger(options.service, options.logLevel ?? 'log'),
   });
   app.use(correlationMiddleware);
+  app.use(rateLimitMiddleware(options.rateLimit ?? { perSecond: 0, burst: 0 }));
   app.use((_req: Request, _res: Response, next: NextFunction) => trackProducedEvents(next));
   app.use(express.json({ limit: options.bodyLimit ?? '256kb', strict: true }));
   // Body-parser failures (malformed JSON, oversized bodies) happen before Nest's filters; answer them alike.

@@ -1,5 +1,6 @@
 import { LogLevel } from '@nestjs/common';
 import { AuthConfig, authConfigFromEnv } from '@fundline/auth';
+import { RateLimit } from './abuse/rate-limit';
 
 /** Everything a service process needs, read once from the environment (12-factor) or given by a test. */
 export interface ServiceConfig {
@@ -13,6 +14,7 @@ export interface ServiceConfig {
   relay: boolean;
   consume: boolean;
   bodyLimit: string;
+  rateLimit: RateLimit;
   logLevel: LogLevel;
 }
 
@@ -28,6 +30,16 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort: number
     relay: env.OUTBOX_RELAY !== 'off',
     consume: env.EVENT_CONSUMER !== 'off',
     bodyLimit: env.HTTP_BODY_LIMIT ?? '256kb',
+    rateLimit: rateLimitFromEnv(env),
     logLevel: (env.LOG_LEVEL as LogLevel) ?? 'log',
   };
+}
+
+function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimit {
+  const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 1000);
+  const burst = Number(env.RATE_LIMIT_BURST ?? perSecond * 2);
+  if (!Number.isFinite(perSecond) || perSecond < 0 || !Number.isFinite(burst) || burst < 1) {
+    throw new Error('RATE_LIMIT_PER_SECOND must be a number >= 0 and RATE_LIMIT_BURST a number >= 1');
+  }
+  return { perSecond, burst };
 }

@@ -27,6 +27,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<ServiceConfig
     relay: true,
     consume: true,
     bodyLimit: '256kb',
+    rateLimit: { perSecond: 0, burst: 1 },
     logLevel: 'error',
     ...overrides,
   };
@@ -37,10 +38,17 @@ export async function startService(
   name: string,
   schema: string,
   module: DynamicModule,
-  databaseUrl: string,
+  config: Pick<ServiceConfig, 'databaseUrl' | 'bodyLimit' | 'rateLimit'>,
 ): Promise<INestApplication> {
-  await ensureSchema(databaseUrl, schema);
-  const app = await createHttpApp(module, { service: name, title: name, description: name, logLevel: 'error' });
+  await ensureSchema(config.databaseUrl, schema);
+  const app = await createHttpApp(module, {
+    service: name,
+    title: name,
+    description: name,
+    logLevel: 'error',
+    bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
+  });
   await app.init();
   return app;
 }
