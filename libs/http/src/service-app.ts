@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { trackProducedEvents } from '@fundline/messaging';
+import { requestShapeMiddleware } from './abuse/request-shape';
 import { RateLimit, rateLimitMiddleware } from './abuse/rate-limit';
 import { EventPositionInterceptor } from './event-position';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problems/problem-details.filter';
+import { PROBLEM_CONTENT_TYPE, problemType } from './problems/problem';
 import { fundlineValidationPipe } from './problems/validation';
 
 export interface HttpAppOptions {
@@ -21,6 +23,33 @@ export interface HttpAppOptions {
   logLevel?: LogLevel;
 }
 
+const PARSER_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request line or headers are too large'],
+  HPE_URI_TOO_LONG: [414, 'The request URI is too long'],
+};
+
+/**
+ * Node's HTTP parser refuses some requests (headers or URL too large, broken framing) before Express sees them and
+ * answers with a bare status line; answer those as problem+json too, so that every client error looks alike.
+ */
+function answerParserErrorsAsProblems(app: INestApplication): void {
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) return socket.destroy();
+    const [status, title] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'The request is malformed'];
+    const body = JSON.stringify({
+      type: problemType(`HTTP.${status}`),
+      title,
+      status,
+      detail: title,
+      code: `HTTP.${status}`,
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
 /** Builds a Fundline HTTP app with the conventions every service shares (problem+json, validation, docs, logs). */
 export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, {
@@ -31,6 +60,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   app.use(rateLimitMiddleware(options.rateLimit ?? { perSecond: 0, burst: 0 }));
   app.use((_req: Request, _res: Response, next: NextFunction) => trackProducedEvents(next));
   app.use(express.json({ limit: options.bodyLimit ?? '256kb', strict: true }));
+  app.use(requestShapeMiddleware());
   // Body-parser failures (malformed JSON, oversized bodies) happen before Nest's filters; answer them alike.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
@@ -39,6 +69,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   app.useGlobalPipes(fundlineValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new EventPositionInterceptor());
+  answerParserErrorsAsProblems(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

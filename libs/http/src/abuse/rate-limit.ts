@@ -46,7 +46,9 @@ export function rateLimitMiddleware(limit: RateLimit, now: () => number = Date.n
       status: 429,
       detail: `more than ${limit.perSecond} requests per second (burst ${limit.burst}) from this client; retry after ${retryAfter} s`,
       code: 'HTTP.429',
-      errors: [{ field: 'request', rule: 'rate-limit', message: 'request rate over the limit', limit: limit.perSecond }],
+      errors: [
+        { field: 'request', rule: 'rate-limit', message: 'request rate over the limit', limit: limit.perSecond },
+      ],
       instance: req.originalUrl.split('?')[0],
       correlationId: currentCorrelationId(),
     });

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { connect, tokenFor } from '@fundline/testing';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
+import { Answer, databaseFingerprint, LiveSystem, settled } from './live-system';
+
+/**
+ * Property-based fuzzing of every endpoint's body, query, path and headers. `npm test` runs FUZZ_RUNS (default 1,000)
+ * cases per endpoint (about two seconds each). FUZZ_SEED replays a run (the seed is printed).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
+
+interface OpenApi {
+  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: unknown }>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+/** What an endpoint reads, from its OpenAPI operation: the fields of its body and the names of its query. */
+function surface(doc: OpenApi, endpoint: Endpoint) {
+  const operation = doc.paths[endpoint.route][endpoint.method.toLowerCase()];
+  const ref = JSON.stringify(operation.requestBody ?? '').match(/#\/components\/schemas\/([\w-]+)/)?.[1];
+  return {
+    hasBody: operation.requestBody !== undefined,
+    fields: Object.keys((ref && doc.components?.schemas?.[ref]?.properties) || {}),
+    query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+  };
+}
+
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+const numbers = fc.oneof(
+  fc.constantFrom(0, -0, -1, 1, 2 ** 31, -(2 ** 31), 2 ** 53, 2 ** 53 + 2, 1e21, 1e308, -1e308, 5e-324, 0.1),
+  fc.double(),
+  fc.integer(),
+);
+const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) });
+const strings = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('', ' ', 'NaN', 'Infinity', '1e5', '-0.001', '0x10', '1,000.00', '١٢٣', '99999999999999999999999.99'),
+  fc.constantFrom(
+    'USD',
+    'usd',
+    'XXX',
+    'LINE_2',
+    'PHL',
+    "'; DROP TABLE funds.accounts; --",
+    '<script>x</script>',
+    '%00',
+  ),
+  fc.integer({ min: 1_000, max: 100_000 }).map((n) => 'é'.repeat(n)),
+);
+const leaf = fc.oneof(numbers, strings, fc.boolean(), fc.constant(null));
+
+/** An object whose keys may be the endpoint's own fields, prototype keys or anything, as own properties. */
+function objectOf(keys: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) {
+  return fc.array(fc.tuple(keys, value), { maxLength: 6 }).map((entries) => {
+    const object: Record<string, unknown> = {};
+    for (const [k, v] of entries) Object.defineProperty(object, k, { value: v, enumerable: true, writable: true });
+    return object;
+  });
+}
+
+function hostileValue(fields: string[]) {
+  const keys = fc.oneof(
+    fields.length ? fc.constantFrom(...fields) : fc.constant('x'),
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    fc.string({ maxLength: 20 }),
+  );
+  return fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', maxDepth: 4 },
+      leaf,
+      fc.array(tie('value'), { maxLength: 4 }),
+      objectOf(keys, tie('value')),
+    ),
+  })).value;
+}
+
+/** Raw body text: hostile JSON, broken JSON, deep nesting, non-object roots, bodies over the limit. */
+function hostileBody(fields: string[]) {
+  return fc.oneof(
+    {
+      arbitrary: objectOf(fc.constantFrom(...(fields.length ? fields : ['x'])), hostileValue(fields)).map((o) =>
+        JSON.stringify(o),
+      ),
+      weight: 6,
+    },
+    { arbitrary: hostileValue(fields).map((v) => JSON.stringify(v) ?? 'null'), weight: 3 },
+    {
+      arbitrary: fc
+        .constantFrom(...PROTOTYPE_KEYS)
+        .map((k) => `{"${k}":{"polluted":true,"prototype":{"polluted":true}}}`),
+      weight: 1,
+    },
+    { arbitrary: fc.integer({ min: 50, max: 20_000 }).map((d) => '{"a":'.repeat(d) + '1' + '}'.repeat(d)), weight: 1 },
+    { arbitrary: fc.integer({ min: 50, max: 20_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 60 }), weight: 2 },
+    { arbitrary: fc.constant(`{"title":"${'x'.repeat(300 * 1024)}"}`), weight: 1 },
+  );
+}
+
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/json',
+  'application/json',
+  'text/plain',
+  'application/json; charset=utf-16',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+);
+
+/** A query string built as qs parses it: plain, repeated, array and nested keys. */
+function hostileQuery(names: string[]) {
+  const key = fc.oneof(
+    names.length ? fc.constantFrom(...names) : fc.constant('q'),
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    fc.string({ maxLength: 10 }),
+  );
+  const pair = fc
+    .tuple(key, fc.oneof(strings, numbers.map(String)), fc.constantFrom('', '[]', '[x]', '[__proto__]', '[0][1]'))
+    .map(([k, v, suffix]) => `${encodeURIComponent(k)}${suffix}=${encodeURIComponent(v.slice(0, 4000))}`);
+  return fc.array(pair, { minLength: 1, maxLength: 5 }).map((pairs) => `?${pairs.join('&')}`);
+}
+
+function personaFor(endpoint: Endpoint): Record<string, string> {
+  if (endpoint.allowed === 'public') return {};
+  const role = endpoint.allowed[0];
+  return { Authorization: `Bearer ${tokenFor(role, role === 'government' ? 'PHL' : undefined)}` };
+}
+
+function problems(answer: Answer, write: boolean): string | undefined {
+  if (answer.status >= 500) return `status ${answer.status}`;
+  if (write && answer.status < 400) return `a hostile write was accepted (${answer.status})`;
+  if (/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/.test(answer.text)) return 'a stack trace in the answer';
+  if (answer.status < 400) return undefined;
+  if (!answer.contentType.startsWith('application/problem+json')) return `content-type ${answer.contentType}`;
+  const problem = JSON.parse(answer.text) as { status?: number; type?: string; title?: string };
+  if (problem.status !== answer.status || !problem.type || !problem.title) return 'not a problem document';
+  return undefined;
+}
+
+describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
+  let live: LiveSystem;
+  let db: Client;
+  const docs: Record<string, OpenApi> = {};
+
+  beforeAll(async () => {
+    process.stderr.write(`hostile input: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n`);
+    live = await LiveSystem.start();
+    db = await connect(live.system.db.url);
+    for (const service of ['concepts', 'funds', 'reporting'] as const) {
+      docs[service] = JSON.parse((await live.send(service, 'GET', '/docs-json')).text);
+    }
+    await settled(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await live?.stop();
+  });
+
+  it.each(ENDPOINTS.map((e) => [`${e.method} ${e.route} (${e.service})`, e] as const))(
+    '%s answers hostile input with 4xx problem+json and changes nothing',
+    async (_, endpoint) => {
+      const { hasBody, fields, query } = surface(docs[endpoint.service], endpoint);
+      const write = endpoint.method !== 'GET';
+      const before = await databaseFingerprint(db);
+      const path = fc.oneof(
+        { arbitrary: fc.constant(fillRoute(endpoint.route, {}, () => randomUUID())), weight: 4 },
+        { arbitrary: strings.map((s) => fillRoute(endpoint.route, {}, () => s.slice(0, 2000))), weight: 1 },
+      );
+      const request = fc.record({
+        path,
+        query: write ? fc.constant('') : hostileQuery(query),
+        body: write
+          ? hasBody
+            ? hostileBody(fields)
+            : fc.option(hostileBody(fields), { nil: undefined })
+          : fc.constant(undefined),
+        contentType: contentTypes,
+        idempotencyKey: fc.option(
+          printable.map((s) => s.slice(0, 300)),
+          { nil: undefined },
+        ),
+        correlationId: fc.option(printable, { nil: undefined }),
+      });
+      const run = await fc.check(
+        fc.asyncProperty(request, async (r) => {
+          const headers: Record<string, string> = { ...personaFor(endpoint), 'Content-Type': r.contentType };
+          if (r.idempotencyKey !== undefined) headers['Idempotency-Key'] = r.idempotencyKey;
+          if (r.correlationId !== undefined) headers['X-Correlation-Id'] = r.correlationId;
+          const answer = await live.send(endpoint.service, endpoint.method, r.path + r.query, headers, r.body);
+          const problem = problems(answer, write);
+          if (problem) throw new Error(`${problem}: ${answer.status} ${answer.text.slice(0, 300)}`);
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      const shown = run.failed ? JSON.stringify(run.counterexample).slice(0, 600) : '';
+      expect(run.failed ? `${run.errorInstance} on ${shown}` : 'no failure').toBe('no failure');
+      expect(run.numRuns).toBe(RUNS);
+      expect(await databaseFingerprint(db)).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    600_000,
+  );
+});
