@@ -37,7 +37,7 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort: number
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimit {
   const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 1000);
-  const burst = Number(env.RATE_LIMIT_BURST ?? perSecond * 2);
+  const burst = Number(env.RATE_LIMIT_BURST ?? Math.max(1, perSecond * 2));
   if (!Number.isFinite(perSecond) || perSecond < 0 || !Number.isFinite(burst) || burst < 1) {
     throw new Error('RATE_LIMIT_PER_SECOND must be a number >= 0 and RATE_LIMIT_BURST a number >= 1');
   }

@@ -1,0 +1,214 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startBroker, freePort } = require('../../infra/kafka/broker') as {
+  startBroker(options: { port: number; controllerPort: number; dataDir: string }): Promise<{ pid: number }>;
+  freePort(): Promise<number>;
+};
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export type AppName = 'concepts' | 'concepts-relay' | 'funds' | 'funds-relay' | 'reporting';
+export type Target = AppName | 'kafka' | 'postgres';
+
+interface AppSpec {
+  service: 'concepts' | 'funds' | 'reporting';
+  env: Record<string, string>;
+}
+
+/**
+ * Each service's HTTP API and consumer in one process and its outbox relay in another, so that the chaos driver can
+ * kill the relay on its own; reporting publishes nothing and runs as one process.
+ */
+const APPS: Record<AppName, AppSpec> = {
+  concepts: { service: 'concepts', env: { OUTBOX_RELAY: 'off' } },
+  'concepts-relay': { service: 'concepts', env: { EVENT_CONSUMER: 'off' } },
+  funds: { service: 'funds', env: { OUTBOX_RELAY: 'off' } },
+  'funds-relay': { service: 'funds', env: { EVENT_CONSUMER: 'off' } },
+  reporting: { service: 'reporting', env: {} },
+};
+
+/** PostgreSQL binaries: the machine's server, found where Debian puts it, or PG_BINDIR. */
+function postgresBinaries(): string {
+  if (process.env.PG_BINDIR) return process.env.PG_BINDIR;
+  try {
+    return execFileSync('pg_config', ['--bindir']).toString().trim();
+  } catch {
+    const base = '/usr/lib/postgresql';
+    const versions = fs.existsSync(base) ? fs.readdirSync(base).sort() : [];
+    if (!versions.length) throw new Error('no PostgreSQL server binaries found: set PG_BINDIR');
+    return path.join(base, versions[versions.length - 1], 'bin');
+  }
+}
+
+/** Runs a PostgreSQL tool as the `postgres` user when we are root (the server refuses to run as root). */
+function asPostgres(binary: string, args: string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+  execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} did not come up in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * The whole of Fundline as separate processes on infrastructure of its own (a PostgreSQL cluster and a Kafka broker
+ * started for this run, never the machine's shared ones), each part killable and restartable. Apps that exit are
+ * restarted by a supervisor, as an orchestrator would.
+ */
+export class ChaosCluster {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundline-chaos-'));
+  readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly namespace = `chaos-${randomBytes(3).toString('hex')}`;
+  readonly ports = {} as Record<AppName, number>;
+  readonly restarts: Record<string, number> = {};
+  private pgPort = 0;
+  private kafkaPorts: [number, number] = [0, 0];
+  private kafkaPid = 0;
+  private readonly apps = new Map<AppName, ChildProcess>();
+  private stopping = false;
+  /** Apps the driver killed and holds down; the supervisor leaves them to the driver. */
+  private readonly held = new Set<AppName>();
+  private readonly bin = postgresBinaries();
+
+  get databaseUrl(): string {
+    return `postgres://postgres@127.0.0.1:${this.pgPort}/fundline_chaos`;
+  }
+
+  get brokers(): string {
+    return `127.0.0.1:${this.kafkaPorts[0]}`;
+  }
+
+  url(app: AppName): string {
+    return `http://127.0.0.1:${this.ports[app]}`;
+  }
+
+  async start(): Promise<void> {
+    this.pgPort = await freePort();
+    this.kafkaPorts = [await freePort(), await freePort()];
+    for (const app of Object.keys(APPS) as AppName[]) this.ports[app] = await freePort();
+    const pgData = path.join(this.dir, 'pg');
+    fs.mkdirSync(pgData, { recursive: true });
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', this.dir]);
+    asPostgres(path.join(this.bin, 'initdb'), ['-D', pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+    await this.startPostgres();
+    const admin = new Client({ connectionString: this.databaseUrl.replace(/fundline_chaos$/, 'postgres') });
+    await admin.connect();
+    await admin.query('CREATE DATABASE fundline_chaos');
+    await admin.end();
+    await this.startKafka();
+    // Migrations run on start: start the owners of each schema one after the other, then the rest.
+    for (const app of Object.keys(APPS) as AppName[]) await this.startApp(app);
+  }
+
+  private async startPostgres(): Promise<void> {
+    const data = path.join(this.dir, 'pg');
+    asPostgres(path.join(this.bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      path.join(this.dir, 'pg', 'server.log'),
+      '-o',
+      `-p ${this.pgPort} -k ${data} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`,
+      '-w',
+      'start',
+    ]);
+  }
+
+  private async startKafka(): Promise<void> {
+    const dataDir = path.join(this.dir, 'kafka');
+    fs.mkdirSync(dataDir, { recursive: true });
+    const broker = await startBroker({ port: this.kafkaPorts[0], controllerPort: this.kafkaPorts[1], dataDir });
+    this.kafkaPid = broker.pid;
+  }
+
+  private async startApp(app: AppName): Promise<void> {
+    const spec = APPS[app];
+    const log = fs.openSync(path.join(this.dir, `${app}.log`), 'a');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', spec.service, 'main.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', log, log],
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: this.databaseUrl,
+        KAFKA_BROKERS: this.brokers,
+        KAFKA_NAMESPACE: this.namespace,
+        JWT_SECRET: this.jwtSecret,
+        PORT: String(this.ports[app]),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_SECOND: '0',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        ...spec.env,
+      },
+    });
+    this.apps.set(app, child);
+    child.once('exit', () => {
+      if (this.apps.get(app) !== child || this.stopping || this.held.has(app)) return;
+      // Supervisor: an app that dies (killed, or gave up on a lost database or broker) comes back a second later.
+      this.restarts[app] = (this.restarts[app] ?? 0) + 1;
+      setTimeout(() => {
+        if (!this.stopping) void this.startApp(app).catch(() => undefined);
+      }, 1000);
+    });
+    await waitFor(`${app}`, async () => (await fetch(`${this.url(app)}/health`)).ok);
+  }
+
+  /** SIGKILL one part; the supervisor (apps) or the driver (kafka, postgres) brings it back after `downMs`. */
+  async kill(target: Target, downMs: number): Promise<void> {
+    if (target === 'postgres') {
+      // An immediate shutdown is PostgreSQL's crash: no checkpoint, recovery from the WAL on the next start.
+      asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', path.join(this.dir, 'pg'), '-m', 'immediate', 'stop']);
+      await new Promise((r) => setTimeout(r, downMs));
+      await this.startPostgres();
+      return;
+    }
+    if (target === 'kafka') {
+      process.kill(this.kafkaPid, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, downMs));
+      await this.startKafka();
+      return;
+    }
+    this.held.add(target);
+    const child = this.apps.get(target);
+    const exited = new Promise((r) => (child && child.exitCode === null ? child.once('exit', r) : r(undefined)));
+    child?.kill('SIGKILL');
+    await exited;
+    await new Promise((r) => setTimeout(r, downMs));
+    this.held.delete(target);
+    await this.startApp(target);
+  }
+
+  /** Every app answers /health/ready (its database and broker reachable). */
+  async ready(timeoutMs = 120_000): Promise<void> {
+    for (const app of Object.keys(APPS) as AppName[]) {
+      await waitFor(`${app} ready`, async () => (await fetch(`${this.url(app)}/health/ready`)).ok, timeoutMs);
+    }
+  }
+
+  async stop(keepLogs: boolean): Promise<void> {
+    this.stopping = true;
+    for (const child of this.apps.values()) child.kill('SIGKILL');
+    try {
+      process.kill(this.kafkaPid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    try {
+      asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', path.join(this.dir, 'pg'), '-m', 'immediate', 'stop']);
+    } catch {
+      // already stopped
+    }
+    if (!keepLogs) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

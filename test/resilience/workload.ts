@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { signDevelopmentToken } from '@fundline/auth';
+import { Role } from '@fundline/contracts';
+import { AppName, ChaosCluster } from './chaos-cluster';
+
+/** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** What the clients saw: the ground truth the final checks compare the system against. */
+export class Ledger {
+  readonly deposits = new Map<string, string>(); // idempotency key → deposit id
+  readonly allocations = new Map<string, { key: string; amountMinor: bigint }>(); // allocation id → approval
+  readonly transfers: string[] = []; // allocation ids, one per accepted transfer
+  readonly expenditures: string[] = [];
+  readonly closures: string[] = [];
+  readonly submitted: string[] = [];
+  refusedApprovals = 0;
+  replays = 0;
+  replayMismatches: string[] = [];
+  retries = 0;
+  retriesAfterConnectionFailure = 0;
+  abandoned: string[] = [];
+  commands = 0;
+}
+
+const LINE_2_COUNTRIES =
+  'AGO BGD BEN BTN BOL KHM CMR COM COG CIV DJI EGY GHA GIN HTI HND IND KEN KIR KGZ LAO LSO MRT MNG MAR MMR NPL NIC NGA PAK PNG PHL SEN SLB LKA TZA TJK TLS TUN UZB VUT VNM ZMB ZWE'.split(
+    ' ',
+  );
+
+const usd = (minor: bigint) => ({
+  amount: `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`,
+  currency: 'USD',
+});
+
+/**
+ * Clients of Fundline that behave as real ones do under failures: a request that times out, finds no server or gets
+ * a 5xx is sent again, with the same Idempotency-Key, until a definitive answer or the deadline.
+ */
+export class Workload {
+  readonly seen = new Ledger();
+  private readonly tokens = new Map<string, string>();
+  private donorId = '';
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly cluster: ChaosCluster,
+    private readonly random: () => number,
+    private readonly timeoutMs = 3_000,
+    private readonly deadlineMs = 180_000,
+  ) {}
+
+  private token(role: Role, country?: string): string {
+    const k = `${role}:${country ?? ''}`;
+    if (!this.tokens.has(k)) {
+      this.tokens.set(
+        k,
+        signDevelopmentToken(this.cluster.jwtSecret, { sub: `chaos-${k}`, role, country }, { expiresInSeconds: 7200 }),
+      );
+    }
+    return this.tokens.get(k)!;
+  }
+
+  /** Sends until a definitive answer: 2xx, or a 4xx that `again` does not ask to retry. */
+  async call(
+    app: AppName,
+    method: string,
+    path: string,
+    as: { role: Role; country?: string },
+    body?: object,
+    options: { key?: string; again?: (a: Answer) => boolean } = {},
+  ): Promise<Answer | undefined> {
+    this.seen.commands++;
+    const deadline = Date.now() + this.deadlineMs;
+    let wait = 100;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) this.seen.retries++;
+      let answer: Answer | undefined;
+      try {
+        const res = await fetch(this.cluster.url(app) + path, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.token(as.role, as.country)}`,
+            'Content-Type': 'application/json',
+            ...(options.key ? { 'Idempotency-Key': options.key } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await res.text();
+        answer = { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+      } catch (error) {
+        if ((error as Error).name !== 'TimeoutError') this.seen.retriesAfterConnectionFailure++;
+      }
+      const transient =
+        !answer ||
+        answer.status >= 500 ||
+        answer.body.code === 'IDEMPOTENCY.IN_FLIGHT' ||
+        answer.status === 429 ||
+        (answer.status >= 400 && options.again?.(answer) === true);
+      if (!transient) return answer;
+      if (Date.now() > deadline) {
+        this.seen.abandoned.push(`${method} ${path} (last: ${answer?.status ?? 'no answer'})`);
+        return undefined;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 2_000);
+    }
+  }
+
+  /** A money-moving command; sometimes sent again later with the same key, as a client that lost the answer. */
+  private async money(app: AppName, path: string, role: Role, body: object): Promise<Answer | undefined> {
+    const key = randomUUID();
+    const first = await this.call(app, 'POST', path, { role }, body, { key });
+    if (first && this.random() < 0.3) {
+      await new Promise((r) => setTimeout(r, this.random() * 3_000));
+      const again = await this.call(app, 'POST', path, { role }, body, { key });
+      this.seen.replays++;
+      // The replay is the first answer itself (key order aside: PostgreSQL's jsonb keeps its own).
+      if (again && (again.status !== first.status || canonical(again.body) !== canonical(first.body))) {
+        this.seen.replayMismatches.push(`${path}: ${first.status} then ${again.status}`);
+      }
+    }
+    return first;
+  }
+
+  async prepare(): Promise<void> {
+    const donor = await this.call(
+      'funds',
+      'POST',
+      '/contributions/donors',
+      { role: 'finance-officer' },
+      { name: 'Chaos Donor', type: 'member-state', country: 'DEU' },
+    );
+    if (donor?.status !== 201) throw new Error(`no donor: ${JSON.stringify(donor)}`);
+    this.donorId = String(donor.body.id);
+    const funding = await this.money('funds', '/funds/FUND_1035/credit-line-funding', 'finance-officer', {
+      year: 2026,
+      line1AnnualAllocation: usd(1_400_000_00n),
+      discretionaryIncome: usd(8_000_000_00n),
+      miscellaneousIncome: usd(2_000_000_00n),
+      directVoluntaryContributions: usd(0n),
+    });
+    if (funding?.status !== 201) throw new Error(`no credit-line funding: ${JSON.stringify(funding)}`);
+  }
+
+  private async deposit(): Promise<void> {
+    const toLine2 = this.random() < 0.5;
+    const body = {
+      donorId: this.donorId,
+      fundCode: toLine2 ? 'FUND_1035' : 'MIGRATION_MPTF',
+      pocketCode: toLine2 ? 'LINE_2' : 'UNEARMARKED',
+      amount: usd(BigInt(50_000_00 + Math.floor(this.random() * 100_000) * 100)),
+      usdRate: '1',
+      depositDate: '2026-11-20',
+    };
+    const key = randomUUID();
+    const answer = await this.call('funds', 'POST', '/contributions/deposits', { role: 'finance-officer' }, body, {
+      key,
+    });
+    if (answer?.status === 201) this.seen.deposits.set(key, String(answer.body.id ?? answer.body.depositId));
+  }
+
+  /** One Fund 1035 project from draft to closure, racing the others for Line 2. */
+  private async project(): Promise<void> {
+    const country = LINE_2_COUNTRIES[Math.floor(this.random() * LINE_2_COUNTRIES.length)];
+    const gov = { role: 'government' as Role, country };
+    const usdOf = (n: bigint) => usd(n);
+    const draft = await this.call('concepts', 'POST', '/project-proposals', gov, {
+      title: 'Labour migration governance capacity',
+      creditLine: 2,
+      scope: 'national',
+      countries: [country],
+      endorsements: [{ country, letterReference: `L-${country}` }],
+      focusArea: 'labour-migration',
+      budget: {
+        staffAndOfficeCosts: usdOf(45_000_00n),
+        includesOtherDonorFunding: false,
+        includesProposalDevelopmentCosts: false,
+      },
+      requested: usdOf(200_000_00n),
+      durationMonths: 18,
+      focalPoint: { name: 'Focal Point', email: 'fp@example.gov' },
+    });
+    if (draft?.status !== 201) return;
+    const id = String(draft.body.id);
+    const submitted = await this.call('concepts', 'POST', `/concepts/${id}/submit`, gov);
+    if (submitted?.status !== 200) {
+      // A submit whose answer was lost is refused when sent again: the submission tells whether it went through.
+      const now = await this.call('concepts', 'GET', `/concepts/${id}`, gov);
+      if (now?.body.status !== 'in-pipeline') return;
+    }
+    this.seen.submitted.push(id);
+    const notReplicatedYet = (a: Answer) => a.status === 404 || a.status === 409 || a.status === 422;
+    const session = await this.call(
+      'funds',
+      'POST',
+      '/committee-sessions',
+      { role: 'fund-admin' },
+      {
+        fundCode: 'FUND_1035',
+        quorum: 1,
+        members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
+        agenda: [id],
+      },
+      { again: notReplicatedYet },
+    );
+    if (session?.status !== 201) return;
+    const sessionId = String(session.body.id);
+    const position = await this.call(
+      'funds',
+      'POST',
+      `/committee-sessions/${sessionId}/positions`,
+      { role: 'steering-committee' },
+      { conceptId: id, memberId: 'chair', position: 'support' },
+    );
+    if (position?.status !== 200) return;
+    const amountMinor = BigInt(100_000_00 + Math.floor(this.random() * 1_000) * 100_00);
+    const key = randomUUID();
+    const decision = await this.call(
+      'funds',
+      'POST',
+      `/committee-sessions/${sessionId}/decisions`,
+      { role: 'steering-committee' },
+      { conceptId: id, decision: 'approve', amount: usdOf(amountMinor), creditLine: 2, reasons: 'chaos run' },
+      { key },
+    );
+    if (decision?.status !== 201) {
+      if (decision?.status === 422) this.seen.refusedApprovals++;
+      return;
+    }
+    const allocationId = String((decision.body.allocation as Record<string, unknown>).allocationId);
+    this.seen.allocations.set(allocationId, { key, amountMinor });
+    const transferred = amountMinor / 2n;
+    const transfer = await this.money('funds', `/allocations/${allocationId}/transfers`, 'finance-officer', {
+      organisation: 'IOM',
+      amount: usdOf(transferred),
+      transferDate: '2026-12-15',
+    });
+    if (transfer?.status !== 200) return;
+    this.seen.transfers.push(allocationId);
+    const spent = await this.money('funds', `/allocations/${allocationId}/expenditures`, 'finance-officer', {
+      organisation: 'IOM',
+      year: 2027,
+      amount: usdOf(transferred / 2n),
+    });
+    if (spent?.status !== 200) return;
+    this.seen.expenditures.push(allocationId);
+    const closed = await this.money('funds', `/allocations/${allocationId}/close`, 'finance-officer', {
+      finalReportsReceivedOn: '2028-06-30',
+    });
+    if (closed?.status === 200) this.seen.closures.push(allocationId);
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.catch((error: Error) => void this.seen.abandoned.push(`crashed: ${error.message}`));
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+  }
+
+  /** Starts a project every `everyMs` and a deposit every second until stopped. */
+  run(everyMs: number): void {
+    const tick = (what: () => Promise<void>, ms: number) => {
+      const timer = setInterval(() => {
+        if (this.stopped) return clearInterval(timer);
+        if (this.inFlight.size < 40) this.track(what());
+      }, ms);
+    };
+    tick(() => this.project(), everyMs);
+    tick(() => this.deposit(), 1_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+}
