@@ -49,10 +49,16 @@ function submitted(conceptNoteId: string): EventEnvelope {
 class RecordingHandler implements IntegrationEventHandler {
   readonly handles = [CONCEPT_NOTE_SUBMITTED_V1];
   readonly failFor = new Set<string>();
+  /** Concepts whose effect meets a database outage this many times before it goes through. */
+  readonly outageFor = new Map<string, number>();
   attempts = new Map<string, number>();
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    this.attempts.set(event.aggregateId, (this.attempts.get(event.aggregateId) ?? 0) + 1);
+    const attempt = (this.attempts.get(event.aggregateId) ?? 0) + 1;
+    this.attempts.set(event.aggregateId, attempt);
+    if (attempt <= (this.outageFor.get(event.aggregateId) ?? 0)) {
+      throw Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+    }
     await manager.query('INSERT INTO "messaging_test"."effects" VALUES ($1, $2)', [event.eventId, event.aggregateId]);
     if (this.failFor.has(event.aggregateId)) throw new Error(`handler refuses ${event.aggregateId}`);
   }
@@ -204,5 +210,21 @@ describe('outbox relay and idempotent consumer', () => {
     const letter = dead.find((x) => x.headers['dlt-error-message'] === `handler refuses ${failing}`)!;
     expect(letter.headers['dlt-attempts']).toBe('3');
     expect(JSON.parse(letter.value!).aggregateId).toBe(failing);
+  });
+
+  it('waits out a database outage longer than the attempts allowed, and never dead-letters for it', async () => {
+    const conceptId = randomUUID();
+    handler.outageFor.set(conceptId, 5);
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: physicalName(namespace, TOPICS.concepts),
+      messages: [{ key: conceptId, value: JSON.stringify(submitted(conceptId)) }],
+    });
+    await producer.disconnect();
+    await waitFor(conceptId, 'applied');
+    expect(handler.attempts.get(conceptId)).toBe(6);
+    expect(outcomes.filter(([id, outcome]) => id === conceptId && outcome === 'dead-lettered')).toEqual([]);
+    expect(await effects(conceptId)).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { orderedProducer, physicalName } from '../kafka/kafka-client';
 import { ProcessedEvent } from './processed-event.entity';
+import { isTransientFailure } from './transient-failure';
 
 /** Applies one event type's effect inside the consumer's transaction (the same one that records the event). */
 export interface IntegrationEventHandler {
@@ -33,7 +34,8 @@ export interface MessagePosition {
 /**
  * Consumes integration events idempotently: each event is applied and recorded in `processed_events` in one
  * transaction. A message that breaks its contract goes straight to the dead-letter topic; one whose handler keeps
- * failing goes there after `maxAttempts` tries with exponential backoff. Either way the partition moves on.
+ * failing goes there after `maxAttempts` tries with exponential backoff. Either way the partition moves on. Failures
+ * of the infrastructure (the database down, a deadlock) are retried until they pass and never dead-lettered.
  */
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
@@ -65,8 +67,8 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const { event, outcome } = await this.process(topic, partition, message);
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const { event, outcome } = await this.process(topic, partition, message, heartbeat);
         for (const listener of this.listeners) listener(event, outcome, { topic, partition, offset: message.offset });
       },
     });
@@ -95,6 +97,7 @@ export class EventConsumer {
     topic: string,
     partition: number,
     message: KafkaMessage,
+    heartbeat: () => Promise<void> = async () => undefined,
   ): Promise<{ event?: EventEnvelope; outcome: Outcome }> {
     let event: EventEnvelope;
     try {
@@ -106,18 +109,25 @@ export class EventConsumer {
     const handler = this.byType.get(event.type);
     const maxAttempts = this.options.maxAttempts ?? 5;
     const initialBackoffMs = this.options.initialBackoffMs ?? 100;
-    for (let attempt = 1; ; attempt++) {
+    let attempt = 1;
+    for (let tries = 1; ; tries++) {
       try {
         const outcome = await this.apply(event, handler, topic, partition, message.offset);
         return { event, outcome };
       } catch (error) {
-        if (error instanceof ContractViolation || attempt >= maxAttempts) {
+        const transient = !(error instanceof ContractViolation) && isTransientFailure(error);
+        if (!transient && (error instanceof ContractViolation || attempt >= maxAttempts)) {
           await this.deadLetter(topic, partition, message, error as Error, attempt);
           return { event, outcome: 'dead-lettered' };
         }
-        const backoffMs = Math.min(initialBackoffMs * 2 ** (attempt - 1), 5_000);
-        this.logger.warn(`${event.type} ${event.eventId} failed (attempt ${attempt}), retrying in ${backoffMs} ms`);
+        // Only failures of the event itself count towards dead-lettering; an outage is waited out.
+        if (!transient) attempt++;
+        const backoffMs = Math.min(initialBackoffMs * 2 ** (tries - 1), 5_000);
+        this.logger.warn(
+          `${event.type} ${event.eventId} failed (${transient ? 'infrastructure, will wait' : `attempt ${attempt - 1}`}): ${(error as Error).message}; retrying in ${backoffMs} ms`,
+        );
         await new Promise((r) => setTimeout(r, backoffMs));
+        await heartbeat().catch(() => undefined);
       }
     }
   }
