@@ -19,13 +19,29 @@ export class LiveSystem {
   ) {}
 
   static async start(): Promise<LiveSystem> {
-    const system = await FundlineSystem.start();
-    const urls = {} as Record<ServiceName, string>;
-    for (const name of SERVICES) {
-      await system.app(name).listen(0, '127.0.0.1');
-      urls[name] = (await system.app(name).getUrl()).replace('[::1]', '127.0.0.1');
-    }
-    return new LiveSystem(system, urls);
+    const live = new LiveSystem(await FundlineSystem.start(), {} as Record<ServiceName, string>);
+    for (const name of SERVICES) await live.listen(name);
+    return live;
+  }
+
+  private async listen(name: ServiceName): Promise<void> {
+    await this.system.app(name).listen(0, '127.0.0.1');
+    this.urls[name] = (await this.system.app(name).getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  url(name: ServiceName): string {
+    return this.urls[name];
+  }
+
+  /** Stops a service (it refuses connections from then on) and resolves once it is closed. */
+  stopService(name: ServiceName): Promise<void> {
+    return this.system.stopService(name);
+  }
+
+  /** Starts a stopped service again, on a new port. */
+  async startService(name: ServiceName): Promise<void> {
+    await this.system.startService(name);
+    await this.listen(name);
   }
 
   async send(
