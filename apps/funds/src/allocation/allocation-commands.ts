@@ -161,12 +161,9 @@ export class ChangeAllocationHandler implements ICommandHandler<ChangeAllocation
           const amount = change.body.amount.toMoney();
           allocation.transfer(change.body.organisation, amount);
           const transferId = randomUUID();
-          const posted = await this.post(
+          const { entryId: posted } = await this.ledger.post(
             manager,
-            record,
-            'allocation.transfer',
-            transferId,
-            POSTINGS.transfer(pocket, amount.amountMinor),
+            this.entry(record, 'allocation.transfer', transferId, POSTINGS.transfer(pocket, amount.amountMinor)),
             context,
           );
           await manager.query(
@@ -217,24 +214,26 @@ export class ChangeAllocationHandler implements ICommandHandler<ChangeAllocation
           allocation.revise(change.body.kind, now.toISOString().slice(0, 10), change.body.newEndDate ?? null);
         } else {
           const { refundMinor, releaseMinor } = allocation.close();
-          if (releaseMinor > 0n)
-            await this.post(
-              manager,
-              record,
-              'allocation.release',
-              allocationId,
-              POSTINGS.release(pocket, releaseMinor),
-              context,
-            );
+          await this.ledger.postAll(
+            manager,
+            [
+              ...(releaseMinor > 0n
+                ? [this.entry(record, 'allocation.release', allocationId, POSTINGS.release(pocket, releaseMinor))]
+                : []),
+              ...(refundMinor > 0n
+                ? [
+                    this.entry(
+                      record,
+                      'allocation.refund',
+                      allocationId,
+                      POSTINGS.receipt(pocket, refundMinor, 'refunds'),
+                    ),
+                  ]
+                : []),
+            ],
+            context,
+          );
           if (refundMinor > 0n) {
-            await this.post(
-              manager,
-              record,
-              'allocation.refund',
-              allocationId,
-              POSTINGS.receipt(pocket, refundMinor, 'refunds'),
-              context,
-            );
             emit<RefundReceivedV1>(REFUND_RECEIVED_V1, {
               ...base,
               pocketCode: record.pocketCode,
@@ -262,15 +261,13 @@ export class ChangeAllocationHandler implements ICommandHandler<ChangeAllocation
     return result;
   }
 
-  private async post(
-    manager: EntityManager,
+  private entry(
     record: AllocationRecord,
     type: string,
     referenceId: string,
     lines: ReturnType<typeof POSTINGS.transfer>,
-    context: { actor: Actor; correlationId: string },
-  ): Promise<string> {
-    const entry = JournalEntry.create({
+  ): JournalEntry {
+    return JournalEntry.create({
       fundCode: record.fundCode,
       type,
       currency: 'USD',
@@ -278,7 +275,6 @@ export class ChangeAllocationHandler implements ICommandHandler<ChangeAllocation
       description: `${type} of allocation ${record.id} (${record.conceptId})`,
       lines,
     });
-    return (await this.ledger.post(manager, entry, context)).entryId;
   }
 }
 

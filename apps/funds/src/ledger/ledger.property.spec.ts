@@ -232,4 +232,54 @@ describe('the ledger under random operations (property-based, real PostgreSQL)',
     });
     expect(runs).toBe(1);
   });
+
+  it('G2 posts a closure’s release and refund in one transaction while transfers race on the same pocket, without deadlock', async () => {
+    const pocket: PocketRef = { fundCode: 'MIGRATION_MPTF', pocketCode: 'THEMATIC_3' };
+    const entry = (type: string, lines: ReturnType<typeof POSTINGS.release>) =>
+      JournalEntry.create({
+        fundCode: pocket.fundCode,
+        type,
+        currency: 'USD',
+        reference: { type: 'property-test', id: randomUUID() },
+        description: type,
+        lines,
+      });
+    const context = { actor, correlationId: 'closures' };
+    await dataSource.transaction((manager) =>
+      ledger.postAll(
+        manager,
+        [
+          entry('test.receipt', POSTINGS.receipt(pocket, 10_000_000_00n, 'contributions')),
+          entry('test.commitment', POSTINGS.commitment(pocket, 5_000_000_00n)),
+        ],
+        context,
+      ),
+    );
+    // A closure releases what was never transferred and takes back a refund; the transfers need the same accounts.
+    const closures = Array.from({ length: 30 }, () =>
+      dataSource.transaction((manager) =>
+        ledger.postAll(
+          manager,
+          [
+            entry('test.release', POSTINGS.release(pocket, 50_000_00n)),
+            entry('test.refund', POSTINGS.receipt(pocket, 10_000_00n, 'refunds')),
+          ],
+          context,
+        ),
+      ),
+    );
+    const transfers = Array.from({ length: 60 }, () =>
+      dataSource.transaction((manager) =>
+        ledger.post(manager, entry('test.transfer', POSTINGS.transfer(pocket, 10_000_00n)), context),
+      ),
+    );
+    const results = await Promise.allSettled([...closures, ...transfers]);
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failures.map((f) => String((f.reason as Error).message))).toEqual([]);
+    const committed = await dataSource.manager.findOneByOrFail(LedgerAccountRecord, {
+      id: accountId(pocket.fundCode, pocket.pocketCode, 'committed'),
+    });
+    expect(committed.balanceMinor).toBe(String(5_000_000_00n - 30n * 50_000_00n - 60n * 10_000_00n));
+    await assertInvariants();
+  }, 120_000);
 });

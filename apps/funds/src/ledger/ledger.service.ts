@@ -23,6 +23,34 @@ export interface PostedEntry {
 export class LedgerService {
   constructor(private readonly clock: Clock) {}
 
+  /**
+   * Posts several entries in the caller's transaction, locking the union of their accounts first, in id order.
+   * Locking each entry's accounts in turn could interleave with another transaction's order and deadlock (a closure's
+   * release then refund against a transfer on the same pocket did).
+   */
+  async postAll(
+    manager: EntityManager,
+    entries: readonly JournalEntry[],
+    context: { actor: Actor; correlationId: string },
+  ): Promise<PostedEntry[]> {
+    await this.lock(
+      manager,
+      entries.flatMap((e) => e.lines.map((l) => l.accountId)),
+    );
+    const posted: PostedEntry[] = [];
+    for (const entry of entries) posted.push(await this.post(manager, entry, context));
+    return posted;
+  }
+
+  private lock(manager: EntityManager, accountIds: readonly string[]): Promise<LedgerAccountRecord[]> {
+    return manager
+      .createQueryBuilder(LedgerAccountRecord, 'a')
+      .setLock('pessimistic_write')
+      .where({ id: In([...new Set(accountIds)].sort()) })
+      .orderBy('a.id', 'ASC')
+      .getMany();
+  }
+
   async post(
     manager: EntityManager,
     entry: JournalEntry,
@@ -30,13 +58,7 @@ export class LedgerService {
   ): Promise<PostedEntry> {
     const input = entry.input;
     const ids = [...new Set(entry.lines.map((l) => l.accountId))].sort();
-    const accounts = await manager
-      .createQueryBuilder(LedgerAccountRecord, 'a')
-      .setLock('pessimistic_write')
-      .where({ id: In(ids) })
-      .orderBy('a.id', 'ASC')
-      .getMany();
-    const byId = new Map(accounts.map((a) => [a.id, a]));
+    const byId = new Map((await this.lock(manager, ids)).map((a) => [a.id, a]));
     const balances: Record<string, bigint> = {};
     for (const id of ids) {
       const account = byId.get(id);
