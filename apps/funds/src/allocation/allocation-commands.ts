@@ -32,7 +32,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
 import { Allocation, AllocationStatus, spent } from './allocation.aggregate';
