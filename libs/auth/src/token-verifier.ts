@@ -1,5 +1,5 @@
 import { Actor, Role } from '@fundline/contracts';
-import { createPublicKey, JsonWebKey } from 'node:crypto';
+import { createPublicKey, createSecretKey, JsonWebKey, KeyObject } from 'node:crypto';
 import jwt, { JwtHeader, JwtPayload } from 'jsonwebtoken';
 import { AuthConfig } from './auth.config';
 
@@ -14,9 +14,20 @@ export class InvalidToken extends Error {
 
 /** Verifies a bearer token and turns its claims into the Actor recorded with every change (G3). */
 export class TokenVerifier {
-  private jwks: { keys: Map<string, string>; fetchedAt: number } | undefined;
+  private jwks: { keys: Map<string, KeyObject>; fetchedAt: number } | undefined;
+  /**
+   * The configured key, parsed once: given a string, jsonwebtoken parses it on every verification (first trying it as
+   * a public key and failing, for a secret), which was the largest single CPU cost of a request under load.
+   */
+  private readonly configuredKey: KeyObject | undefined;
 
-  constructor(private readonly config: AuthConfig) {}
+  constructor(private readonly config: AuthConfig) {
+    this.configuredKey = config.secret
+      ? createSecretKey(Buffer.from(config.secret))
+      : config.publicKey
+        ? createPublicKey(config.publicKey)
+        : undefined;
+  }
 
   async verify(token: string): Promise<Actor> {
     const claims = await new Promise<JwtPayload>((resolve, reject) => {
@@ -41,26 +52,21 @@ export class TokenVerifier {
     return { userId: claims.sub, role, country: role === 'government' ? (country as string) : undefined };
   }
 
-  private async key(header: JwtHeader): Promise<string> {
-    if (this.config.secret) return this.config.secret;
-    if (this.config.publicKey) return this.config.publicKey;
-    return this.jwksKey(header.kid);
+  private async key(header: JwtHeader): Promise<KeyObject> {
+    return this.configuredKey ?? this.jwksKey(header.kid);
   }
 
   /** Keys of the identity provider, cached for ten minutes and refetched once when an unknown `kid` appears. */
-  private async jwksKey(kid: string | undefined): Promise<string> {
+  private async jwksKey(kid: string | undefined): Promise<KeyObject> {
     const fresh = this.jwks && Date.now() - this.jwks.fetchedAt < 600_000;
     if (!fresh || (kid && !this.jwks!.keys.has(kid))) {
       const response = await fetch(this.config.jwksUrl!, { signal: AbortSignal.timeout(5_000) });
       if (!response.ok) throw new InvalidToken(`JWKS endpoint answered ${response.status}`);
       const body = (await response.json()) as { keys?: Array<JsonWebKey & { kid?: string; use?: string }> };
-      const keys = new Map<string, string>();
+      const keys = new Map<string, KeyObject>();
       for (const jwk of body.keys ?? []) {
         if (jwk.use && jwk.use !== 'sig') continue;
-        keys.set(
-          jwk.kid ?? '',
-          createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString(),
-        );
+        keys.set(jwk.kid ?? '', createPublicKey({ key: jwk, format: 'jwk' }));
       }
       this.jwks = { keys, fetchedAt: Date.now() };
     }
