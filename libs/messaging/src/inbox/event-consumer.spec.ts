@@ -227,4 +227,21 @@ describe('outbox relay and idempotent consumer', () => {
     expect(outcomes.filter(([id, outcome]) => id === conceptId && outcome === 'dead-lettered')).toEqual([]);
     expect(await effects(conceptId)).toBe(1);
   });
+
+  it('applies a run of events in one go, and a failing one in its middle costs the others nothing', async () => {
+    const [before, failing, after] = [randomUUID(), randomUUID(), randomUUID()];
+    handler.failFor.add(failing);
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: physicalName(namespace, TOPICS.concepts),
+      messages: [before, failing, after].map((id) => ({ key: 'one-partition', value: JSON.stringify(submitted(id)) })),
+    });
+    await producer.disconnect();
+    await waitFor(after, 'applied');
+    expect(outcomes.filter(([id]) => id === before)).toEqual([[before, 'applied']]);
+    expect(outcomes.filter(([id]) => id === failing)).toEqual([[failing, 'dead-lettered']]);
+    expect(handler.attempts.get(failing)).toBe(3);
+    expect([await effects(before), await effects(failing), await effects(after)]).toEqual([1, 0, 1]);
+  });
 });

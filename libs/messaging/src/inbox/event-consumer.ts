@@ -24,6 +24,9 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+/** Most messages applied in one transaction: bounds how much one failure rolls back and re-runs. */
+const BATCH_SIZE = 100;
+
 /** Where a processed message sat: its physical topic, partition and offset. */
 export interface MessagePosition {
   topic: string;
@@ -32,10 +35,11 @@ export interface MessagePosition {
 }
 
 /**
- * Consumes integration events idempotently: each event is applied and recorded in `processed_events` in one
- * transaction. A message that breaks its contract goes straight to the dead-letter topic; one whose handler keeps
- * failing goes there after `maxAttempts` tries with exponential backoff. Either way the partition moves on. Failures
- * of the infrastructure (the database down, a deadlock) are retried until they pass and never dead-lettered.
+ * Consumes integration events idempotently: each event is applied and recorded in `processed_events` in the same
+ * transaction (consecutive events of a partition share one, up to BATCH_SIZE). A message that breaks its contract
+ * goes straight to the dead-letter topic; one whose handler keeps failing goes there after `maxAttempts` tries with
+ * exponential backoff. Either way the partition moves on. Failures of the infrastructure (the database down, a
+ * deadlock) are retried until they pass and never dead-lettered.
  */
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
@@ -67,11 +71,78 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const { event, outcome } = await this.process(topic, partition, message, heartbeat);
-        for (const listener of this.listeners) listener(event, outcome, { topic, partition, offset: message.offset });
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const { topic, partition } = batch;
+        let pending = batch.messages;
+        /** A message that already failed once in a run: it goes straight to the one-by-one path, that try counted. */
+        let failed: { offset: string; error: unknown } | undefined;
+        while (pending.length > 0 && isRunning() && !isStale()) {
+          const run = pending.slice(0, BATCH_SIZE);
+          const attempt =
+            failed?.offset === run[0].offset
+              ? { failedAt: 0, error: failed.error }
+              : await this.applyRun(topic, partition, run);
+          failed = undefined;
+          let results;
+          if ('results' in attempt) {
+            results = attempt.results;
+          } else if (attempt.failedAt > 0) {
+            // The messages before the failing one go again as a shorter run; the failing one comes next turn.
+            failed = { offset: run[attempt.failedAt].offset, error: attempt.error };
+            const before = await this.applyRun(topic, partition, run.slice(0, attempt.failedAt));
+            if (!('results' in before)) continue;
+            results = before.results;
+          } else {
+            results = [
+              { message: run[0], ...(await this.process(topic, partition, run[0], heartbeat, attempt.error)) },
+            ];
+          }
+          for (const { message, event, outcome } of results) {
+            for (const listener of this.listeners)
+              listener(event, outcome, { topic, partition, offset: message.offset });
+          }
+          resolveOffset(results[results.length - 1].message.offset);
+          await heartbeat();
+          pending = pending.slice(results.length);
+        }
       },
     });
+  }
+
+  /**
+   * Applies consecutive messages of one partition in one transaction, in order, each with its inbox row: one commit
+   * instead of one per event. If one cannot be decoded or applied, nothing of the run stays, and the answer says which
+   * one failed and why.
+   */
+  private async applyRun(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<
+    | { results: Array<{ message: KafkaMessage; event?: EventEnvelope; outcome: Outcome }> }
+    | { failedAt: number; error: unknown }
+  > {
+    let at = 0;
+    try {
+      const events = messages.map((m, i) => {
+        at = i;
+        return decodeEvent(m.value);
+      });
+      const results = await this.dataSource.transaction(async (manager) => {
+        const applied = [];
+        for (const [i, event] of events.entries()) {
+          at = i;
+          const handler = this.byType.get(event.type);
+          const outcome = await this.applyIn(manager, event, handler, topic, partition, messages[i].offset);
+          applied.push({ message: messages[i], event, outcome });
+        }
+        return applied;
+      });
+      return { results };
+    } catch (error) {
+      return { failedAt: at, error };
+    }
   }
 
   async stop(): Promise<void> {
@@ -98,6 +169,8 @@ export class EventConsumer {
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void> = async () => undefined,
+    /** The failure of a first attempt already made (in a run): it counts as attempt 1. */
+    firstFailure?: unknown,
   ): Promise<{ event?: EventEnvelope; outcome: Outcome }> {
     let event: EventEnvelope;
     try {
@@ -110,8 +183,14 @@ export class EventConsumer {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const initialBackoffMs = this.options.initialBackoffMs ?? 100;
     let attempt = 1;
+    let earlier = firstFailure;
     for (let tries = 1; ; tries++) {
       try {
+        if (earlier !== undefined) {
+          const failure = earlier;
+          earlier = undefined;
+          throw failure;
+        }
         const outcome = await this.apply(event, handler, topic, partition, message.offset);
         return { event, outcome };
       } catch (error) {
@@ -139,20 +218,29 @@ export class EventConsumer {
     partition: number,
     offset: string,
   ): Promise<Outcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ProcessedEvent)
-        .values({ eventId: event.eventId, type: event.type, topic, partition, offset })
-        .orIgnore()
-        .returning(['eventId'])
-        .execute();
-      if (inserted.raw.length === 0) return 'duplicate';
-      if (!handler) return 'ignored';
-      await handler.handle(event, manager);
-      return 'applied';
-    });
+    return this.dataSource.transaction((manager) => this.applyIn(manager, event, handler, topic, partition, offset));
+  }
+
+  private async applyIn(
+    manager: EntityManager,
+    event: EventEnvelope,
+    handler: IntegrationEventHandler | undefined,
+    topic: string,
+    partition: number,
+    offset: string,
+  ): Promise<Outcome> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProcessedEvent)
+      .values({ eventId: event.eventId, type: event.type, topic, partition, offset })
+      .orIgnore()
+      .returning(['eventId'])
+      .execute();
+    if (inserted.raw.length === 0) return 'duplicate';
+    if (!handler) return 'ignored';
+    await handler.handle(event, manager);
+    return 'applied';
   }
 
   private async deadLetter(
