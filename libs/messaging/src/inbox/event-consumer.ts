@@ -191,7 +191,9 @@ export class EventConsumer {
           earlier = undefined;
           throw failure;
         }
-        const outcome = await this.apply(event, handler, topic, partition, message.offset);
+        const outcome = await this.dataSource.transaction((manager) =>
+          this.applyIn(manager, event, handler, topic, partition, message.offset),
+        );
         return { event, outcome };
       } catch (error) {
         const transient = !(error instanceof ContractViolation) && isTransientFailure(error);
@@ -209,16 +211,6 @@ export class EventConsumer {
         await heartbeat().catch(() => undefined);
       }
     }
-  }
-
-  private apply(
-    event: EventEnvelope,
-    handler: IntegrationEventHandler | undefined,
-    topic: string,
-    partition: number,
-    offset: string,
-  ): Promise<Outcome> {
-    return this.dataSource.transaction((manager) => this.applyIn(manager, event, handler, topic, partition, offset));
   }
 
   private async applyIn(
