@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect, tokenFor } from '@fundline/testing';
+import { Money } from '@fundline/money';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
@@ -208,4 +209,95 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
     },
     600_000,
   );
+
+  it('G1 answers deposits, income and line funding at and beyond the money limits with exactly that amount or a 4xx, never a 5xx', async () => {
+    const finance = { Authorization: `Bearer ${tokenFor('finance-officer')}`, 'Content-Type': 'application/json' };
+    const donor = await live.send(
+      'funds',
+      'POST',
+      '/contributions/donors',
+      finance,
+      JSON.stringify({ name: 'Boundary donor', type: 'member-state', country: 'DEU' }),
+    );
+    const donorId = JSON.parse(donor.text).id as string;
+    const amounts = fc.oneof(
+      fc.constantFrom('0.00', '0.01', '-0.01', '1.001', '999999999999999.99', '9999999999999999.99', '1e3', '00001.00'),
+      fc
+        .bigInt({ min: 1n, max: 99_999_999_999_999_999n })
+        .map((m) => `${m / 100n}.${String(m % 100n).padStart(2, '0')}`),
+    );
+    const rates = fc.constantFrom('1', '0.000000000001', '1.0850', '999999999', '999999999.999999999999', '0');
+    const usdAmount = amounts.map((amount) => ({ amount, currency: 'USD' }));
+    // Each command that brings money in, with amounts (and rates) from the smallest to beyond the largest.
+    const command = fc.oneof(
+      fc.record({ amount: amounts, currency: fc.constantFrom('USD', 'EUR', 'JPY', 'usd'), rate: rates }).map((d) => ({
+        path: '/contributions/deposits',
+        sent: d.amount,
+        currency: d.currency,
+        body: {
+          donorId,
+          fundCode: 'MIGRATION_MPTF',
+          pocketCode: 'UNEARMARKED',
+          amount: { amount: d.amount, currency: d.currency },
+          usdRate: d.currency === 'USD' ? '1' : d.rate,
+          depositDate: '2026-11-20',
+        },
+      })),
+      usdAmount.map((amount) => ({
+        path: '/funds/MIGRATION_MPTF/pockets/UNEARMARKED/income',
+        sent: amount.amount,
+        currency: 'USD',
+        body: { kind: 'interest', amount, receivedOn: '2026-11-30', description: 'Interest at the limits' },
+      })),
+      fc
+        .record({ year: fc.integer({ min: 2000, max: 2100 }), a: usdAmount, b: usdAmount, c: usdAmount, d: usdAmount })
+        .map(({ year, a, b, c, d }) => ({
+          path: '/funds/FUND_1035/credit-line-funding',
+          sent: undefined,
+          currency: 'USD',
+          body: {
+            year,
+            line1AnnualAllocation: a,
+            discretionaryIncome: b,
+            miscellaneousIncome: c,
+            directVoluntaryContributions: d,
+          },
+        })),
+    );
+    const accepted: Record<string, number> = {};
+    const run = await fc.check(
+      fc.asyncProperty(command, async ({ path, sent, currency, body }) => {
+        const answer = await live.send(
+          'funds',
+          'POST',
+          path,
+          { ...finance, 'Idempotency-Key': randomUUID() },
+          JSON.stringify(body),
+        );
+        const problem = problems(answer, false);
+        if (problem) throw new Error(`${problem}: ${answer.status} ${answer.text.slice(0, 300)}`);
+        if (answer.status === 201) accepted[path] = (accepted[path] ?? 0) + 1;
+        // Leading zeros are the only liberty taken: the posted amount is the sent one, to the last minor unit.
+        const posted = JSON.parse(answer.text) as { original?: { amount: string }; amount?: { amount: string } };
+        const postedAmount = (posted.original ?? posted.amount)?.amount;
+        if (
+          answer.status === 201 &&
+          sent !== undefined &&
+          postedAmount !== Money.parse(sent, currency).toDecimalString()
+        ) {
+          throw new Error(`posted ${answer.text.slice(0, 200)} for ${sent}`);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expect(run.failed ? `${run.errorInstance} on ${JSON.stringify(run.counterexample)}` : 'no failure').toBe(
+      'no failure',
+    );
+    // Not only refusals: amounts within the limits went through, exactly.
+    expect(Object.keys(accepted).sort()).toEqual([
+      '/contributions/deposits',
+      '/funds/FUND_1035/credit-line-funding',
+      '/funds/MIGRATION_MPTF/pockets/UNEARMARKED/income',
+    ]);
+  });
 });

@@ -40,6 +40,16 @@ export function minorDigits(currency: string): number {
   return CURRENCY_MINOR_DIGITS[currency];
 }
 
+/** The most whole units an amount has anywhere in Fundline: at the API, in events, in any balance. */
+export const MAX_WHOLE_DIGITS = 15;
+
+/** The largest amount, in minor units, of a currency: 999,999,999,999,999.99 for USD. */
+const DECIMAL = new RegExp(`^(-?)(\\d{1,${MAX_WHOLE_DIGITS}})(?:\\.(\\d+))?$`);
+
+export function maxMinor(currency: string): bigint {
+  return 10n ** BigInt(MAX_WHOLE_DIGITS + minorDigits(currency)) - 1n;
+}
+
 export class Money {
   private constructor(
     readonly amountMinor: bigint,
@@ -65,7 +75,7 @@ export class Money {
     if (typeof decimal !== 'string') {
       throw new MoneyFormatError('amount must be a decimal string', 'amount.decimal');
     }
-    const match = /^(-?)(\d{1,15})(?:\.(\d+))?$/.exec(decimal);
+    const match = DECIMAL.exec(decimal);
     if (!match) {
       throw new MoneyFormatError(`${JSON.stringify(decimal)} is not a decimal amount like "1250.00"`, 'amount.decimal');
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor, LEDGER_ENTRY_POSTED_V1, LedgerEntryPostedV1 } from '@fundline/contracts';
 import { Clock, DomainError } from '@fundline/domain';
 import { appendToOutbox, envelopeFor } from '@fundline/messaging';
-import { Money } from '@fundline/money';
+import { maxMinor, Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccountKind } from './chart-of-accounts';
@@ -76,6 +76,17 @@ export class LedgerService {
     }
     for (const id of ids) {
       const account = byId.get(id)!;
+      // Amounts are unbounded bigints in the domain; events and reports carry at most MAX_WHOLE_DIGITS whole units.
+      const max = maxMinor(account.currency);
+      if (balances[id] > max || balances[id] < -max) {
+        const limit = Money.ofMinor(max, account.currency).toDecimalString();
+        throw new DomainError(
+          'LEDGER.AMOUNT_TOO_LARGE',
+          `this movement would take ${id} beyond ${limit} ${account.currency}, the most an amount can be`,
+          'invalid',
+          [{ field: 'amount', rule: 'G1', message: `too large for ${id}`, limit }],
+        );
+      }
       if (account.nonNegative && balances[id] < 0n) {
         const before = Money.ofMinor(BigInt(account.balanceMinor), account.currency);
         throw new DomainError(
