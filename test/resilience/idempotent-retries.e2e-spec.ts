@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, eventually, tokenFor } from '@fundline/testing';
 import { Client } from 'pg';
 import { aDeposit } from '../support/money-requests';
-import { LiveSystem } from '../security/live-system';
+import { LiveSystem } from '../support/live-system';
 
 /**
  * Clients that time out and retry with the same Idempotency-Key, including while the service restarts. The chaos

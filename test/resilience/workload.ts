@@ -30,7 +30,7 @@ export interface Answer {
 }
 
 /** What the clients saw: the ground truth the final checks compare the system against. */
-export class Ledger {
+export class ClientRecord {
   readonly deposits = new Map<string, string>(); // idempotency key → deposit id
   readonly allocations = new Map<string, { key: string; amountMinor: bigint }>(); // allocation id → approval
   readonly transfers: string[] = []; // allocation ids, one per accepted transfer
@@ -61,7 +61,7 @@ const usd = (minor: bigint) => ({
  * a 5xx is sent again, with the same Idempotency-Key, until a definitive answer or the deadline.
  */
 export class Workload {
-  readonly seen = new Ledger();
+  readonly seen = new ClientRecord();
   private readonly tokens = new Map<string, string>();
   private donorId = '';
   private stopped = false;

@@ -5,8 +5,9 @@ import { connect, eventually, TEST_JWT_SECRET, tokenFor } from '@fundline/testin
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
-import { declaredRoutes, Endpoint, ENDPOINTS, fillRoute, SERVICES } from './endpoint-catalogue';
-import { Answer, LiveSystem } from './live-system';
+import { SERVICES } from '../support/fundline-system';
+import { Answer, LiveSystem } from '../support/live-system';
+import { declaredRoutes, Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
 
 interface Persona {
   name: string;

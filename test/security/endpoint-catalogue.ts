@@ -155,8 +155,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { service: 'reporting', method: 'GET', route: '/health/ready', allowed: 'public' },
 ];
 
-export const SERVICES: readonly ServiceName[] = ['concepts', 'funds', 'reporting'];
-
 /** `/concepts/{id}` → `/concepts/<value>`, each parameter from `params` (by name) or else `fallback`. */
 export function fillRoute(route: string, params: Record<string, string>, fallback: (name: string) => string): string {
   return route.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? fallback(name)));

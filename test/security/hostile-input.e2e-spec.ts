@@ -4,7 +4,8 @@ import { Money } from '@fundline/money';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
-import { Answer, databaseFingerprint, LiveSystem, settled } from './live-system';
+import { SERVICES } from '../support/fundline-system';
+import { Answer, databaseFingerprint, LiveSystem, settled } from '../support/live-system';
 
 /**
  * Property-based fuzzing of every endpoint's body, query, path and headers. `npm test` runs FUZZ_RUNS (default 1,000)
@@ -154,7 +155,7 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
     process.stderr.write(`hostile input: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n`);
     live = await LiveSystem.start();
     db = await connect(live.system.db.url);
-    for (const service of ['concepts', 'funds', 'reporting'] as const) {
+    for (const service of SERVICES) {
       docs[service] = JSON.parse((await live.send(service, 'GET', '/docs-json')).text);
     }
     await settled(db);

@@ -6,6 +6,7 @@ import { FUNDS_SCHEMA, FundsModule } from '../../apps/funds/src/funds.module';
 import { REPORTING_SCHEMA, ReportingModule } from '../../apps/reporting/src/reporting.module';
 
 export type ServiceName = 'concepts' | 'funds' | 'reporting';
+export const SERVICES: readonly ServiceName[] = ['concepts', 'funds', 'reporting'];
 
 /**
  * The three services in this process, on a fresh database and their own Kafka namespace, talking only through
@@ -24,7 +25,7 @@ export class FundlineSystem {
   static async start(overrides: Partial<Record<ServiceName, Partial<ServiceConfig>>> = {}): Promise<FundlineSystem> {
     const db = await createTestDatabase();
     const system = new FundlineSystem(db, testConfig(db.url));
-    for (const name of ['concepts', 'funds', 'reporting'] as const) await system.startService(name, overrides[name]);
+    for (const name of SERVICES) await system.startService(name, overrides[name]);
     return system;
   }
 

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { FundlineSystem, ServiceName } from '../support/fundline-system';
-import { SERVICES } from './endpoint-catalogue';
+import { FundlineSystem, SERVICES, ServiceName } from './fundline-system';
 
 export interface Answer {
   status: number;
