@@ -9,7 +9,7 @@ import { EventPositionInterceptor } from './event-position';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problems/problem-details.filter';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problems/problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException } from './problems/problem';
 import { fundlineValidationPipe } from './problems/validation';
 
 export interface HttpAppOptions {
@@ -37,13 +37,7 @@ function answerParserErrorsAsProblems(app: INestApplication): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
     if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) return socket.destroy();
     const [status, title] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'The request is malformed'];
-    const body = JSON.stringify({
-      type: problemType(`HTTP.${status}`),
-      title,
-      status,
-      detail: title,
-      code: `HTTP.${status}`,
-    });
+    const body = JSON.stringify(toProblem(new ProblemException(status, `HTTP.${status}`, title, title)));
     socket.end(
       `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );

@@ -1,22 +1,19 @@
 import { NextFunction, Request, Response } from 'express';
+import { ProblemException } from '../problems/problem';
 import { inspectJson } from './request-shape';
 import { rateLimitMiddleware } from './rate-limit';
 
+/** Runs the middleware once: passed when it calls next() plainly; a refusal is the problem it hands to next(). */
 function call(middleware: ReturnType<typeof rateLimitMiddleware>, ip: string) {
   const headers: Record<string, string> = {};
-  let status = 200;
-  const res = {
-    setHeader: (k: string, v: string) => (headers[k] = v),
-    status: (s: number) => {
-      status = s;
-      return res;
-    },
-    type: () => res,
-    send: () => res,
-  } as unknown as Response;
+  const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as unknown as Response;
+  let refusal: ProblemException | undefined;
   let passed = false;
-  middleware({ ip, originalUrl: '/funds', socket: {} } as Request, res, (() => (passed = true)) as NextFunction);
-  return { passed, status, headers };
+  middleware({ ip, originalUrl: '/funds', socket: {} } as Request, res, ((error?: ProblemException) => {
+    if (error) refusal = error;
+    else passed = true;
+  }) as NextFunction);
+  return { passed, status: refusal?.getStatus() ?? 200, headers };
 }
 
 describe('abuse limits', () => {

@@ -1,7 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { currentCorrelationId } from '../logging/request-context';
-import { sendProblem } from '../problems/problem-details.filter';
-import { problemType } from '../problems/problem';
+import { ProblemException } from '../problems/problem';
 
 /** Requests a client may send per second on average, and the burst it may spend at once; 0 turns limiting off. */
 export interface RateLimit {
@@ -40,17 +38,14 @@ export function rateLimitMiddleware(limit: RateLimit, now: () => number = Date.n
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
     res.setHeader('Retry-After', String(retryAfter));
-    sendProblem(res, {
-      type: problemType('HTTP.429'),
-      title: 'Too many requests',
-      status: 429,
-      detail: `more than ${limit.perSecond} requests per second (burst ${limit.burst}) from this client; retry after ${retryAfter} s`,
-      code: 'HTTP.429',
-      errors: [
-        { field: 'request', rule: 'rate-limit', message: 'request rate over the limit', limit: limit.perSecond },
-      ],
-      instance: req.originalUrl.split('?')[0],
-      correlationId: currentCorrelationId(),
-    });
+    next(
+      new ProblemException(
+        429,
+        'HTTP.429',
+        'Too many requests',
+        `more than ${limit.perSecond} requests per second (burst ${limit.burst}) from this client; retry after ${retryAfter} s`,
+        [{ field: 'request', rule: 'rate-limit', message: 'request rate over the limit', limit: limit.perSecond }],
+      ),
+    );
   };
 }
