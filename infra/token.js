@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const jwt = require('jsonwebtoken');
+const { STATE_DIR } = require('./state-dir');
 
 const ROLES = ['government', 'steering-committee', 'finance-officer', 'fund-admin'];
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ if (role === 'government' && !/^[A-Z]{3}$/.test(country ?? '')) {
   console.error('a government token needs --country with an ISO 3166 alpha-3 code, e.g. --country PHL');
   process.exit(2);
 }
-const secretFile = path.resolve(__dirname, '..', '.fundline', 'jwt-secret');
+const secretFile = path.join(STATE_DIR, 'jwt-secret');
 const secret = process.env.JWT_SECRET || (fs.existsSync(secretFile) ? fs.readFileSync(secretFile, 'utf8').trim() : '');
 if (!secret) {
   console.error('no signing secret: run `npm start` once (it creates .fundline/jwt-secret) or set JWT_SECRET');

@@ -10,6 +10,8 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
+const { clearTimeout } = require('node:timers');
+const { STATE_DIR } = require('../state-dir');
 
 const KAFKA_DIR = __dirname;
 const LIBS_DIR = path.join(KAFKA_DIR, 'libs');
@@ -61,9 +63,15 @@ function freePort() {
 }
 
 /**
- * Starts a broker in a fresh data folder and resolves once it serves clients.
- * @param {{ port?: number, controllerPort?: number, dataDir?: string, log?: (line: string) => void }} [options]
- * @returns {Promise<{ brokers: string, pid: number, dataDir: string, stop: () => Promise<void> }>}
+ * @typedef {{ brokers: string, pid: number, dataDir: string, stop: () => Promise<void> }} Broker
+ * @typedef {(code: number | null, signal: NodeJS.Signals | null) => void} OnExit
+ */
+
+/**
+ * Starts a broker and resolves once it serves clients: in a fresh temporary data folder, or in `dataDir`, which is
+ * kept and formatted only the first time. `onExit` hears of the broker ending other than through `stop()`.
+ * @param {{ port?: number, controllerPort?: number, dataDir?: string, log?: (line: string) => void, onExit?: OnExit }} [options]
+ * @returns {Promise<Broker>}
  */
 async function startBroker(options = {}) {
   ensureJars();
@@ -131,8 +139,11 @@ async function startBroker(options = {}) {
   });
   const pid = child.pid ?? -1;
   let exited = false;
-  child.once('exit', () => {
+  let stopping = false;
+  let ready = false;
+  child.once('exit', (code, signal) => {
     exited = true;
+    if (ready && !stopping) options.onExit?.(code, signal);
   });
 
   const deadline = Date.now() + 90_000;
@@ -145,9 +156,11 @@ async function startBroker(options = {}) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  ready = true;
   options.log?.(`[kafka] broker ready on 127.0.0.1:${port} (pid ${pid}, data ${dataDir})`);
 
   const stop = async () => {
+    stopping = true;
     if (exited) return;
     child.kill('SIGTERM');
     const killAt = Date.now() + 20_000;
@@ -158,19 +171,203 @@ async function startBroker(options = {}) {
   return { brokers: `127.0.0.1:${port}`, pid, dataDir, stop };
 }
 
-module.exports = { startBroker, ensureJars, portOpen, freePort };
+/** Restarts of a dying broker wait 1 s, 2 s, 4 s … at most this long; a broker that served a minute resets them. */
+const MAX_RESTART_DELAY_MS = 30_000;
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * Starts a broker and keeps it running: its death is logged at once, with its exit code or signal, and it is started
+ * again on the same ports and data, with backoff while restarts fail. `restartWhile` is asked before each restart: its
+ * owner may be shutting down, and a terminal's Ctrl-C reaches the broker too.
+ * @param {{ port: number, controllerPort: number, dataDir: string, log: (line: string) => void, onStart?: (broker: Broker) => void, restartWhile?: () => boolean }} options
+ * @returns {Promise<{ brokers: string, pid: () => number, stop: () => Promise<void> }>}
+ */
+async function superviseBroker(options) {
+  const { log } = options;
+  let stopped = false;
+  let failures = 0;
+  let startedAt = 0;
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  /** @type {Promise<Broker | undefined>} */
+  let starting;
+  /** @type {Broker | undefined} */
+  let broker;
+
+  /** @type {OnExit} */
+  const onExit = (code, signal) => {
+    if (stopped || options.restartWhile?.() === false) return;
+    log(`[kafka] broker (pid ${broker?.pid}) died ${signal ? `on ${signal}` : `with exit code ${code}`}`);
+    if (Date.now() - startedAt >= STABLE_AFTER_MS) failures = 0;
+    restartLater();
+  };
+  const launch = async () => {
+    const started = await startBroker({ ...options, onExit });
+    broker = started;
+    startedAt = Date.now();
+    options.onStart?.(started);
+    return started;
+  };
+  const restartLater = () => {
+    const delay = Math.min(MAX_RESTART_DELAY_MS, 1_000 * 2 ** failures++);
+    log(`[kafka] restarting it on the same data (${options.dataDir}) in ${delay / 1000} s (attempt ${failures})`);
+    timer = setTimeout(() => {
+      if (stopped || options.restartWhile?.() === false) return;
+      starting = launch().catch((/** @type {Error} */ error) => {
+        if (!stopped) {
+          log(`[kafka] restart failed: ${error.message}`);
+          restartLater();
+        }
+        return undefined;
+      });
+    }, delay);
+  };
+
+  starting = launch();
+  const first = await starting;
+  return {
+    brokers: first?.brokers ?? '',
+    pid: () => broker?.pid ?? -1,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      // A restart under way finishes first, so that the broker it starts is stopped too.
+      await starting;
+      await broker?.stop();
+    },
+  };
+}
+
+const PROJECT_DATA_DIR = path.join(STATE_DIR, 'kafka');
+/** Who runs the project's broker, so that `npm start` and `npm run kafka` find each other's. */
+const STATE_FILE = path.join(PROJECT_DATA_DIR, 'broker.json');
+
+/** @param {number} pid */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+/** @typedef {{ supervisor: number, startedBy: string, brokers: string, pid: number }} ProjectBrokerState */
+
+/** @returns {ProjectBrokerState | undefined} */
+function projectBrokerState() {
+  try {
+    return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** @returns {ProjectBrokerState | undefined} the project's broker if a process is supervising it now */
+function runningProjectBroker() {
+  const state = projectBrokerState();
+  return state && alive(state.supervisor) ? state : undefined;
+}
+
+/**
+ * A supervisor killed outright (SIGKILL) leaves its broker running, holding the data folder: a new one could not
+ * start. It is ended, once /proc confirms the process is a broker on that folder and not a reused pid.
+ * @param {(line: string) => void} log
+ */
+async function endOrphanedBroker(log) {
+  const state = projectBrokerState();
+  if (!state || alive(state.supervisor) || !alive(state.pid)) return;
+  let commandLine = '';
+  try {
+    commandLine = fs.readFileSync(`/proc/${state.pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!commandLine.includes(PROJECT_DATA_DIR)) return;
+  log(`[kafka] stopping the broker (pid ${state.pid}) that an earlier ${state.startedBy} left running`);
+  process.kill(state.pid, 'SIGTERM');
+  const killAt = Date.now() + 20_000;
+  while (alive(state.pid) && Date.now() < killAt) await new Promise((r) => setTimeout(r, 100));
+  if (alive(state.pid)) process.kill(state.pid, 'SIGKILL');
+}
+
+/**
+ * Runs and supervises the project's own broker: data in .fundline/kafka, kept between runs; port KAFKA_PORT or 9092
+ * and the next one for its controller, or free ports when something else holds those.
+ * @param {{ startedBy: string, log: (line: string) => void, restartWhile?: () => boolean }} options
+ */
+async function startProjectBroker({ startedBy, log, restartWhile }) {
+  await endOrphanedBroker(log);
+  const wanted = Number(process.env.KAFKA_PORT ?? 9092);
+  const taken = (await portOpen(wanted)) || (await portOpen(wanted + 1));
+  const port = taken ? await freePort() : wanted;
+  const controllerPort = taken ? await freePort() : wanted + 1;
+  if (taken) log(`[kafka] port ${wanted} or ${wanted + 1} is in use: the broker takes ${port} and ${controllerPort}`);
+  fs.mkdirSync(PROJECT_DATA_DIR, { recursive: true });
+  const broker = await superviseBroker({
+    port,
+    controllerPort,
+    dataDir: PROJECT_DATA_DIR,
+    log,
+    restartWhile,
+    onStart: (started) => {
+      /** @type {ProjectBrokerState} */
+      const state = { supervisor: process.pid, startedBy, brokers: started.brokers, pid: started.pid };
+      fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2) + '\n');
+    },
+  });
+  return {
+    brokers: broker.brokers,
+    stop: async () => {
+      await broker.stop();
+      if (runningProjectBroker()?.supervisor === process.pid) fs.rmSync(STATE_FILE, { force: true });
+    },
+  };
+}
+
+module.exports = {
+  startBroker,
+  superviseBroker,
+  startProjectBroker,
+  runningProjectBroker,
+  ensureJars,
+  portOpen,
+  freePort,
+};
+
+/**
+ * `npm run kafka`: the project's broker, the one `npm start` uses, for running the services some other way (from
+ * an IDE, `node dist/apps/funds/main.js`). `npm run kafka -- --temporary` starts a throwaway one in a temporary
+ * folder on KAFKA_PORT (or 9092), deleted when it stops.
+ */
+async function cli() {
+  const log = (/** @type {string} */ line) => console.log(line);
+  /** @type {{ brokers: string, stop: () => Promise<void> }} */
+  let broker;
+  if (process.argv.includes('--temporary')) {
+    const port = Number(process.env.KAFKA_PORT ?? 9092);
+    broker = await startBroker({ port, controllerPort: port + 1, log });
+  } else {
+    const running = runningProjectBroker();
+    if (running) {
+      log(`[kafka] the project's broker already runs on ${running.brokers}, started by ${running.startedBy} (pid ${running.supervisor}); nothing to do`);
+      return;
+    }
+    broker = await startProjectBroker({ startedBy: 'npm run kafka', log });
+  }
+  log(`[kafka] KAFKA_BROKERS=${broker.brokers}   (Ctrl-C stops the broker)`);
+  const shutdown = () =>
+    broker.stop().then(() => {
+      log('[kafka] broker stopped');
+      process.exit(0);
+    });
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
 
 if (require.main === module) {
-  const port = Number(process.env.KAFKA_PORT ?? 9092);
-  startBroker({ port, controllerPort: port + 1, log: (l) => console.log(l) }).then(
-    (broker) => {
-      const shutdown = () => broker.stop().then(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-    },
-    (error) => {
-      console.error(error.message);
-      process.exit(1);
-    },
-  );
+  cli().catch((/** @type {Error} */ error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
 }

@@ -1,30 +1,18 @@
-import { bearer, connect, eventually } from '@fundline/testing';
-import { Client } from 'pg';
+import { bearer, eventually } from '@fundline/testing';
 import request from 'supertest';
 import { aConceptNote } from '../support/concept-note-builder';
-import { FundlineSystem } from '../support/fundline-system';
+import { fundlineForThisFile } from '../support/fundline-system';
 
 describe('a concept note flows from a government to the read model through Kafka', () => {
-  let system: FundlineSystem;
-  let db: Client;
-
-  beforeAll(async () => {
-    system = await FundlineSystem.start();
-    db = await connect(system.db.url);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
+  const live = fundlineForThisFile();
 
   async function draftAndSubmit(country = 'PHL', overrides: Record<string, unknown> = {}) {
-    const draft = await request(system.http('concepts'))
+    const draft = await request(live.system.http('concepts'))
       .post('/concept-notes')
       .set(bearer('government', country))
       .send(aConceptNote({ countries: [country], ...overrides }))
       .expect(201);
-    const submitted = await request(system.http('concepts'))
+    const submitted = await request(live.system.http('concepts'))
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', country))
       .expect(200);
@@ -32,7 +20,7 @@ describe('a concept note flows from a government to the read model through Kafka
   }
 
   async function pipelineEntry(id: string, country?: string) {
-    const res = await request(system.http('reporting'))
+    const res = await request(live.system.http('reporting'))
       .get(`/pipeline/${id}`)
       .set(country ? bearer('government', country) : bearer('fund-admin'));
     return res.status === 200 ? res.body : undefined;
@@ -59,28 +47,33 @@ describe('a concept note flows from a government to the read model through Kafka
     });
 
     const replica = await eventually(async () => {
-      const { rows } = await db.query('SELECT * FROM funds.pipeline_replica WHERE concept_id = $1', [submitted.id]);
+      const { rows } = await live.db.query('SELECT * FROM funds.pipeline_replica WHERE concept_id = $1', [
+        submitted.id,
+      ]);
       return rows[0];
     });
     expect(replica.requested_minor).toBe('149800000');
 
-    const list = await request(system.http('reporting')).get('/pipeline').set(bearer('finance-officer')).expect(200);
+    const list = await request(live.system.http('reporting'))
+      .get('/pipeline')
+      .set(bearer('finance-officer'))
+      .expect(200);
     expect(list.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(submitted.id);
   });
 
   it('reads its own writes: the submit response’s event position makes the pipeline wait for it', async () => {
-    const draft = await request(system.http('concepts'))
+    const draft = await request(live.system.http('concepts'))
       .post('/concept-notes')
       .set(bearer('government', 'KEN'))
       .send(aConceptNote({ countries: ['KEN'] }))
       .expect(201);
-    const submitted = await request(system.http('concepts'))
+    const submitted = await request(live.system.http('concepts'))
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', 'KEN'))
       .expect(200);
     const position = submitted.headers['fundline-event-position'];
     expect(position).toMatch(/^[0-9a-f-]{36}$/);
-    const list = await request(system.http('reporting'))
+    const list = await request(live.system.http('reporting'))
       .get(`/pipeline?after=${position}`)
       .set(bearer('government', 'KEN'))
       .expect(200);
@@ -92,7 +85,7 @@ describe('a concept note flows from a government to the read model through Kafka
 
   it('G3 records who submitted, in which role and country, in the concept history', async () => {
     const submitted = await draftAndSubmit('MEX');
-    const history = await request(system.http('concepts'))
+    const history = await request(live.system.http('concepts'))
       .get(`/concepts/${submitted.id}/history`)
       .set(bearer('government', 'MEX'))
       .expect(200);
@@ -111,7 +104,7 @@ describe('a concept note flows from a government to the read model through Kafka
 
   it('G4 refuses to submit the same concept twice', async () => {
     const submitted = await draftAndSubmit('PHL');
-    const res = await request(system.http('concepts'))
+    const res = await request(live.system.http('concepts'))
       .post(`/concepts/${submitted.id}/submit`)
       .set(bearer('government', 'PHL'))
       .expect(409);
@@ -129,51 +122,54 @@ describe('a concept note flows from a government to the read model through Kafka
     });
 
     it('refuses another country the concept note itself (404, existence not disclosed)', async () => {
-      const res = await request(system.http('concepts'))
+      const res = await request(live.system.http('concepts'))
         .get(`/concepts/${philippines.id}`)
         .set(bearer('government', 'MEX'))
         .expect(404);
       expect(res.body.code).toBe('SUBMISSION.NOT_FOUND');
-      await request(system.http('concepts'))
+      await request(live.system.http('concepts'))
         .get(`/concepts/${philippines.id}`)
         .set(bearer('government', 'PHL'))
         .expect(200);
     });
 
     it('refuses another country the concept history and the submit', async () => {
-      await request(system.http('concepts'))
+      await request(live.system.http('concepts'))
         .get(`/concepts/${philippines.id}/history`)
         .set(bearer('government', 'MEX'))
         .expect(404);
-      await request(system.http('concepts'))
+      await request(live.system.http('concepts'))
         .post(`/concepts/${philippines.id}/submit`)
         .set(bearer('government', 'MEX'))
         .expect(404);
     });
 
     it('filters the pipeline read model to the government’s own country, whatever filter it asks for', async () => {
-      const mexico = await request(system.http('reporting'))
+      const mexico = await request(live.system.http('reporting'))
         .get('/pipeline?country=PHL')
         .set(bearer('government', 'MEX'))
         .expect(200);
       expect(mexico.body.items.every((i: { submittingCountry: string }) => i.submittingCountry === 'MEX')).toBe(true);
       expect(mexico.body.items.map((i: { conceptId: string }) => i.conceptId)).not.toContain(philippines.id);
-      await request(system.http('reporting'))
+      await request(live.system.http('reporting'))
         .get(`/pipeline/${philippines.id}`)
         .set(bearer('government', 'MEX'))
         .expect(404);
 
-      const own = await request(system.http('reporting')).get('/pipeline').set(bearer('government', 'PHL')).expect(200);
+      const own = await request(live.system.http('reporting'))
+        .get('/pipeline')
+        .set(bearer('government', 'PHL'))
+        .expect(200);
       expect(own.body.items.map((i: { conceptId: string }) => i.conceptId)).toContain(philippines.id);
     });
 
     it('lets only a government draft a concept note', async () => {
-      await request(system.http('concepts'))
+      await request(live.system.http('concepts'))
         .post('/concept-notes')
         .set(bearer('fund-admin'))
         .send(aConceptNote())
         .expect(403);
-      await request(system.http('concepts')).post('/concept-notes').send(aConceptNote()).expect(401);
+      await request(live.system.http('concepts')).post('/concept-notes').send(aConceptNote()).expect(401);
     });
   });
 
@@ -210,8 +206,8 @@ describe('a concept note flows from a government to the read model through Kafka
     ];
 
     it.each(cases)('refuses %s', async (_, overrides, field) => {
-      const before = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
-      const res = await request(system.http('concepts'))
+      const before = await live.db.query('SELECT count(*)::int AS n FROM concepts.submissions');
+      const res = await request(live.system.http('concepts'))
         .post('/concept-notes')
         .set(bearer('government', 'PHL'))
         .send(aConceptNote(overrides))
@@ -221,12 +217,12 @@ describe('a concept note flows from a government to the read model through Kafka
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(res.body.errors.every((e: { rule: string }) => typeof e.rule === 'string')).toBe(true);
       expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(/);
-      const after = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
+      const after = await live.db.query('SELECT count(*)::int AS n FROM concepts.submissions');
       expect(after.rows[0].n).toBe(before.rows[0].n);
     });
 
     it('refuses malformed JSON with problem+json', async () => {
-      const res = await request(system.http('concepts'))
+      const res = await request(live.system.http('concepts'))
         .post('/concept-notes')
         .set(bearer('government', 'PHL'))
         .set('Content-Type', 'application/json')
@@ -236,7 +232,7 @@ describe('a concept note flows from a government to the read model through Kafka
     });
 
     it('M1 refuses (422) GCM objectives none of which belong to the primary thematic area', async () => {
-      const res = await request(system.http('concepts'))
+      const res = await request(live.system.http('concepts'))
         .post('/concept-notes')
         .set(bearer('government', 'PHL'))
         .send(aConceptNote({ thematicArea: 5, gcmObjectives: [5, 6] }))

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { bearer, connect, eventually } from '@fundline/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
+import { DecisionSteps } from '../support/decision-steps';
 import { COUNTRIES_SEED } from '../../apps/concepts/src/reference-data/seed/countries.seed';
-import { BENEFICIARY_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
+import { beneficiariesFrom, WORLD_BANK_FY2026 } from '../../apps/concepts/src/reference-data/seed/official-lists.seed';
 import { rebuildReadModel } from '../../apps/reporting/src/rebuild/rebuild-read-model';
 import { FundlineSystem } from '../support/fundline-system';
-import { aDeposit, aDonor, financePost } from '../support/money-requests';
+import { aDonor, allocationStep, deposit, interestIncome, usd } from '../support/money-requests';
+import { fundStatusOnceReady, untilReported } from '../support/read-model';
 
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 const cents = (v: string) => BigInt(v.replace('.', ''));
 
 /**
@@ -24,70 +23,15 @@ describe('F2 F12 credit-line reports from the read model', () => {
   const allocations: Record<string, string> = {};
   let beforeTransfers: string;
 
-  async function proposal(country: string, line: 1 | 2, amount: string): Promise<string> {
-    const body = aProjectProposal({
-      countries: [country],
-      endorsements: [{ country, letterReference: `L-${country}` }],
-      creditLine: line,
-      requested: usd(amount),
-      budget: {
-        staffAndOfficeCosts: usd('20000.00'),
-        includesOtherDonorFunding: false,
-        includesProposalDevelopmentCosts: false,
-      },
-    });
-    const draft = await request(system.http('concepts'))
-      .post('/project-proposals')
-      .set(bearer('government', country))
-      .send(body)
-      .expect(201);
-    await request(system.http('concepts'))
-      .post(`/concepts/${draft.body.id}/submit`)
-      .set(bearer('government', country))
-      .expect(200);
-    return draft.body.id as string;
-  }
+  let steps: DecisionSteps;
+  const proposal = (country: string, line: 1 | 2, amount: string) => steps.lineProposal(country, line, amount);
 
   async function approve(conceptId: string, amount: string, creditLine: 1 | 2): Promise<string> {
-    await eventually(
-      async () => {
-        const res = await request(funds())
-          .post('/committee-sessions')
-          .set(bearer('fund-admin'))
-          .send({
-            fundCode: 'FUND_1035',
-            quorum: 1,
-            members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
-            agenda: [conceptId],
-          });
-        if (res.status !== 201) return undefined;
-        await request(funds())
-          .post(`/committee-sessions/${res.body.id}/positions`)
-          .set(bearer('steering-committee'))
-          .send({ conceptId, memberId: 'chair', position: 'support' })
-          .expect(200);
-        const decided = await request(funds())
-          .post(`/committee-sessions/${res.body.id}/decisions`)
-          .set(bearer('steering-committee'))
-          .set('Idempotency-Key', randomUUID())
-          .send({ conceptId, decision: 'approve', amount: usd(amount), creditLine, reasons: 'Recommended' })
-          .expect(201);
-        allocations[conceptId] = decided.body.allocation.allocationId;
-        return true;
-      },
-      20_000,
-      `approval of ${conceptId}`,
-    );
+    allocations[conceptId] = await steps.approveOnLine(conceptId, amount, creditLine);
     return allocations[conceptId];
   }
 
-  const money = (allocationId: string, path: string, body: object) =>
-    request(funds())
-      .post(`/allocations/${allocationId}/${path}`)
-      .set(bearer('finance-officer'))
-      .set('Idempotency-Key', randomUUID())
-      .send(body)
-      .expect(200);
+  const money = (allocationId: string, path: string, body: object) => allocationStep(funds(), allocationId, path, body);
 
   async function report(
     line: string,
@@ -102,30 +46,17 @@ describe('F2 F12 credit-line reports from the read model', () => {
 
   beforeAll(async () => {
     system = await FundlineSystem.start();
+    steps = new DecisionSteps(system);
     const donor = await aDonor(funds(), 'Government of Switzerland');
-    await financePost(funds(), '/funds/FUND_1035/credit-line-funding', {
-      year: 2026,
-      line1AnnualAllocation: usd('1400000.00'),
-      discretionaryIncome: usd('30000000.00'),
-      miscellaneousIncome: usd('10000000.00'),
-      directVoluntaryContributions: usd('0.00'),
-    }).expect(201);
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('100000.00') }),
-    ).expect(201);
+    await steps.fundTheLines();
+    await deposit(funds(), donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('100000.00') });
     // A second currency: EUR 50,000 at 1.10 is USD 55,000.00 (Fund 1035 takes no fee).
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, {
-        fundCode: 'FUND_1035',
-        pocketCode: 'LINE_2',
-        amount: { amount: '50000.00', currency: 'EUR' },
-        usdRate: '1.10',
-      }),
-    ).expect(201);
+    await deposit(funds(), donor, {
+      fundCode: 'FUND_1035',
+      pocketCode: 'LINE_2',
+      amount: { amount: '50000.00', currency: 'EUR' },
+      usdRate: '1.10',
+    });
     ids.phl = await proposal('PHL', 2, '200000.00');
     ids.ken = await proposal('KEN', 2, '150000.00');
     ids.mex = await proposal('MEX', 1, '100000.00');
@@ -153,33 +84,23 @@ describe('F2 F12 credit-line reports from the read model', () => {
     await money(allocations[ids.mex], 'close', { finalReportsReceivedOn: '2026-11-22' });
     // The read model has caught up when the three projects are in its pipeline (concepts topic) and the last fact,
     // the refund of the closure, shows in the Line 1 report (funds topic).
-    await eventually(
-      async () => {
-        const res = await request(system.http('reporting')).get('/pipeline?fund=FUND_1035').set(bearer('fund-admin'));
-        return res.status === 200 && res.body.total === 5 ? true : undefined;
-      },
-      30_000,
-      'the pipeline read model',
-    );
-    await eventually(
-      async () => {
-        const res = await report('LINE_1');
-        if (
-          res.status !== 200 ||
-          res.body.summary.refunds !== '10000.00' ||
-          res.body.summary.expenditure !== '90000.00'
-        ) {
-          return undefined;
-        }
-        // Ledger events are keyed by fund, allocation events by concept: two partitions, so wait for both kinds.
-        const line2 = await report('LINE_2');
-        return line2.body.summary?.expenditure === '80000.00' && line2.body.summary?.transfers === '120000.00'
-          ? true
-          : undefined;
-      },
-      30_000,
-      'the read model',
-    );
+    await untilReported(async () => {
+      const res = await request(system.http('reporting')).get('/pipeline?fund=FUND_1035').set(bearer('fund-admin'));
+      return res.status === 200 && res.body.total === 5;
+    }, 'the pipeline read model');
+    await untilReported(async () => {
+      const res = await report('LINE_1');
+      if (
+        res.status !== 200 ||
+        res.body.summary.refunds !== '10000.00' ||
+        res.body.summary.expenditure !== '90000.00'
+      ) {
+        return undefined;
+      }
+      // Ledger events are keyed by fund, allocation events by concept: two partitions, so wait for both kinds.
+      const line2 = await report('LINE_2');
+      return line2.body.summary?.expenditure === '80000.00' && line2.body.summary?.transfers === '120000.00';
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -197,6 +118,8 @@ describe('F2 F12 credit-line reports from the read model', () => {
       expenditure: '80000.00',
       refunds: '0.00',
       fees: '0.00',
+      directCosts: '0.00',
+      bankCharges: '0.00',
       releases: '0.00',
       closingBalance: '2410000.00',
       availableBalance: '2060000.00',
@@ -313,12 +236,12 @@ describe('F2 F12 credit-line reports from the read model', () => {
 
   it('F12 reads its own writes: a deposit’s position, passed to the report, is reflected at once', async () => {
     const donor = await aDonor(funds(), 'Government of Norway');
-    const deposit = await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('1000.00') }),
-    ).expect(201);
-    const position = deposit.headers['fundline-event-position'];
+    const deposited = await deposit(funds(), donor, {
+      fundCode: 'FUND_1035',
+      pocketCode: 'LINE_2',
+      amount: usd('1000.00'),
+    });
+    const position = deposited.headers['fundline-event-position'];
     expect(position).toMatch(/^[0-9a-f-]{36}$/);
     const res = await report('LINE_2', `&after=${position}`);
     expect(res.headers['fundline-caught-up']).toBe('true');
@@ -351,12 +274,12 @@ describe('F2 F12 credit-line reports from the read model', () => {
   });
 
   it('F10 shows per region the share of allocations beside the share of eligible states', async () => {
-    // Independently of the report's SQL: eligible states per region from the seeded lists.
+    // Independently of the report's SQL: eligible states per region from the lists in force (World Bank FY2026).
     const member = new Map(COUNTRIES_SEED.map(([code, , region, iomMember]) => [code, { region, iomMember }]));
     const expected = new Map<string, number>();
-    for (const b of BENEFICIARY_SEED) {
-      const country = member.get(b.code);
-      if (!country?.iomMember || b.incomeGroup === 'high' || b.euMember || !country.region) continue;
+    for (const [code, b] of beneficiariesFrom(WORLD_BANK_FY2026)) {
+      const country = member.get(code);
+      if (!b || !country?.iomMember || b.incomeGroup === 'high' || b.euMember || !country.region) continue;
       expected.set(country.region, (expected.get(country.region) ?? 0) + 1);
     }
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
@@ -434,12 +357,12 @@ describe('F2 F12 credit-line reports from the read model', () => {
     }
     // The live consumer goes on, into the rebuilt tables.
     const donor = await aDonor(funds(), 'Government of Ireland');
-    const deposit = await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, { fundCode: 'FUND_1035', pocketCode: 'LINE_1', amount: usd('500.00') }),
-    ).expect(201);
-    const after = await report('LINE_1', `&after=${deposit.headers['fundline-event-position']}`);
+    const deposited = await deposit(funds(), donor, {
+      fundCode: 'FUND_1035',
+      pocketCode: 'LINE_1',
+      amount: usd('500.00'),
+    });
+    const after = await report('LINE_1', `&after=${deposited.headers['fundline-event-position']}`);
     expect(after.headers['fundline-caught-up']).toBe('true');
     expect(cents(after.body.summary.fundingReceived)).toBe(cents(before[0].summary.fundingReceived) + 500_00n);
   }, 120_000);
@@ -473,45 +396,18 @@ describe('M13 Migration MPTF fund status from the read model', () => {
     const germany = await aDonor(funds(), 'Germany');
     const netherlands = await aDonor(funds(), 'Netherlands');
     // EUR 1,000,000 at 1.0850 = USD 1,085,000.00, fee 10,850.00; USD 500,000.00, fee 5,000.00; EUR 200,000 at 1.1 = 220,000.00, fee 2,200.00.
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(germany, {
-        pocketCode: 'UNEARMARKED',
-        amount: { amount: '1000000.00', currency: 'EUR' },
-        usdRate: '1.0850',
-      }),
-    ).expect(201);
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(netherlands, { pocketCode: 'THEMATIC_2', amount: usd('500000.00') }),
-    ).expect(201);
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(germany, { pocketCode: 'THEMATIC_4', amount: { amount: '200000.00', currency: 'EUR' }, usdRate: '1.1' }),
-    ).expect(201);
-    await financePost(funds(), '/funds/MIGRATION_MPTF/pockets/UNEARMARKED/income', {
-      kind: 'interest',
-      amount: usd('1234.56'),
-      receivedOn: '2026-11-30',
-      description: 'Interest, November 2026',
-    }).expect(201);
+    await deposit(funds(), germany, { amount: { amount: '1000000.00', currency: 'EUR' }, usdRate: '1.0850' });
+    await deposit(funds(), netherlands, { pocketCode: 'THEMATIC_2', amount: usd('500000.00') });
+    await deposit(funds(), germany, {
+      pocketCode: 'THEMATIC_4',
+      amount: { amount: '200000.00', currency: 'EUR' },
+      usdRate: '1.1',
+    });
+    await interestIncome(funds(), '1234.56', '2026-11-30');
 
-    const status = await eventually(
-      async () => {
-        const res = await request(system.http('reporting'))
-          .get('/reports/fund-status/MIGRATION_MPTF')
-          .set(bearer('finance-officer'));
-        return res.status === 200 &&
-          res.body.sources.interestIncome === '1234.56' &&
-          res.body.contributionsByDonor.length === 2
-          ? res.body
-          : undefined;
-      },
-      20_000,
-      'the fund status',
+    const status = await fundStatusOnceReady(
+      system,
+      (s) => s.sources.interestIncome === '1234.56' && s.contributionsByDonor.length === 2,
     );
     expect(status.sources).toEqual({
       contributions: '1805000.00',
@@ -523,6 +419,8 @@ describe('M13 Migration MPTF fund status from the read model', () => {
       transfers: '0.00',
       refunds: '0.00',
       administrativeAgentFee: '18050.00',
+      directCosts: '0.00',
+      bankCharges: '0.00',
       total: '18050.00',
     });
     expect(status.balance).toBe('1788184.56');
@@ -539,80 +437,24 @@ describe('M13 Migration MPTF fund status from the read model', () => {
   });
 
   it('M13 shows transfers and expenditure by participating organisation and by thematic area', async () => {
-    const draft = await request(system.http('concepts'))
-      .post('/concept-notes')
-      .set(bearer('government', 'PHL'))
-      .send(aConceptNote())
-      .expect(201);
-    await request(system.http('concepts'))
-      .post(`/concepts/${draft.body.id}/submit`)
-      .set(bearer('government', 'PHL'))
-      .expect(200);
-    const conceptId = draft.body.id as string;
-    const session = await eventually(
-      async () => {
-        const res = await request(funds())
-          .post('/committee-sessions')
-          .set(bearer('fund-admin'))
-          .send({
-            fundCode: 'MIGRATION_MPTF',
-            quorum: 1,
-            members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
-            agenda: [conceptId],
-          });
-        return res.status === 201 ? (res.body.id as string) : undefined;
-      },
-      20_000,
-      'the funds replica',
-    );
-    await request(funds())
-      .post(`/committee-sessions/${session}/positions`)
-      .set(bearer('steering-committee'))
-      .send({ conceptId, memberId: 'chair', position: 'support' })
-      .expect(200);
-    const decided = await request(funds())
-      .post(`/committee-sessions/${session}/decisions`)
-      .set(bearer('steering-committee'))
-      .set('Idempotency-Key', randomUUID())
-      .send({
-        conceptId,
-        decision: 'approve',
-        amount: usd('200000.00'),
-        pocketCode: 'THEMATIC_4',
-        shares: [
-          { organisation: 'ILO', amount: usd('120000.00') },
-          { organisation: 'IOM', amount: usd('80000.00') },
-        ],
-        reasons: 'Recommended',
-      })
-      .expect(201);
-    const allocation = decided.body.allocation.allocationId as string;
-    const money = (path: string, body: object) =>
-      request(funds())
-        .post(`/allocations/${allocation}/${path}`)
-        .set(bearer('finance-officer'))
-        .set('Idempotency-Key', randomUUID())
-        .send(body)
-        .expect(200);
+    const allocation = await new DecisionSteps(system).approvedConceptNote('THEMATIC_4', '200000.00', {
+      ILO: '120000.00',
+      IOM: '80000.00',
+    });
+    const money = (path: string, body: object) => allocationStep(funds(), allocation, path, body);
     await money('transfers', { organisation: 'ILO', amount: usd('120000.00'), transferDate: '2026-11-22' });
     await money('transfers', { organisation: 'IOM', amount: usd('40000.00'), transferDate: '2026-11-22' });
     await money('expenditures', { organisation: 'ILO', year: 2026, amount: usd('30000.00') });
 
-    const status = await eventually(
-      async () => {
-        const res = await request(system.http('reporting'))
-          .get('/reports/fund-status/MIGRATION_MPTF')
-          .set(bearer('fund-admin'));
-        // Transfers (by concept) and ledger movements (by fund) arrive on different partitions: wait for both.
-        const ready =
-          res.body.byOrganisation?.length === 2 &&
-          res.body.byOrganisation[0].expenditure === '30000.00' &&
-          res.body.uses?.transfers === '160000.00' &&
-          res.body.byThematicArea?.length === 1;
-        return ready ? res.body : undefined;
-      },
-      20_000,
-      'the fund status',
+    // Transfers (by concept) and ledger movements (by fund) arrive on different partitions: wait for both.
+    const status = await fundStatusOnceReady(
+      system,
+      (s) =>
+        s.byOrganisation?.length === 2 &&
+        s.byOrganisation[0].expenditure === '30000.00' &&
+        s.uses?.transfers === '160000.00' &&
+        s.byThematicArea?.length === 1,
+      'fund-admin',
     );
     expect(status.byOrganisation).toEqual([
       { organisation: 'ILO', transferred: '120000.00', expenditure: '30000.00', deliveryRate: '0.2500' },

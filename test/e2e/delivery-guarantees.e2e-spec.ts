@@ -1,10 +1,10 @@
 import { CONCEPT_NOTE_SUBMITTED_V1, TOPICS } from '@fundline/contracts';
 import { physicalName } from '@fundline/messaging';
-import { bearer, connect, eventually, readTopic, testKafka } from '@fundline/testing';
+import { connect, eventually, readTopic, testKafka } from '@fundline/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
 import { aConceptNote } from '../support/concept-note-builder';
+import { submitConcept } from '../support/concept-submissions';
 import { FundlineSystem } from '../support/fundline-system';
 
 /**
@@ -26,18 +26,8 @@ describe('delivery guarantees: outbox, inbox and dead letters on the real broker
     await system?.stop();
   });
 
-  async function submit(country = 'PHL'): Promise<string> {
-    const draft = await request(system.http('concepts'))
-      .post('/concept-notes')
-      .set(bearer('government', country))
-      .send(aConceptNote({ countries: [country] }))
-      .expect(201);
-    await request(system.http('concepts'))
-      .post(`/concepts/${draft.body.id}/submit`)
-      .set(bearer('government', country))
-      .expect(200);
-    return draft.body.id as string;
-  }
+  const submit = async (country = 'PHL') =>
+    (await submitConcept(system, country, aConceptNote({ countries: [country] }))).id;
 
   async function projectedRows(conceptId: string): Promise<number> {
     const { rows } = await db.query('SELECT count(*)::int AS n FROM reporting.pipeline_entries WHERE concept_id = $1', [

@@ -1,11 +1,10 @@
-import { bearer, connect, eventually, readTopic } from '@fundline/testing';
+import { bearer, eventually, readTopic } from '@fundline/testing';
 import { TOPICS } from '@fundline/contracts';
 import { physicalName } from '@fundline/messaging';
-import { Client } from 'pg';
 import request from 'supertest';
 import { PipelineExpiryJob } from '../../apps/concepts/src/expiry/pipeline-expiry.job';
 import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
-import { FundlineSystem } from '../support/fundline-system';
+import { fundlineForThisFile } from '../support/fundline-system';
 
 interface VerdictLine {
   rule: string;
@@ -14,19 +13,8 @@ interface VerdictLine {
 }
 
 describe('submissions and eligibility, end to end', () => {
-  let system: FundlineSystem;
-  let db: Client;
-  const concepts = () => system.http('concepts');
-
-  beforeAll(async () => {
-    system = await FundlineSystem.start();
-    db = await connect(system.db.url);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
+  const live = fundlineForThisFile();
+  const concepts = () => live.system.http('concepts');
 
   async function submitted(path: 'concept-notes' | 'project-proposals', body: object, country = 'PHL') {
     const draft = await request(concepts()).post(`/${path}`).set(bearer('government', country)).send(body).expect(201);
@@ -40,7 +28,7 @@ describe('submissions and eligibility, end to end', () => {
   async function readModel(id: string, status?: string) {
     return eventually(
       async () => {
-        const res = await request(system.http('reporting')).get(`/pipeline/${id}`).set(bearer('fund-admin'));
+        const res = await request(live.system.http('reporting')).get(`/pipeline/${id}`).set(bearer('fund-admin'));
         return res.status === 200 && (!status || res.body.status === status) ? res.body : undefined;
       },
       20_000,
@@ -137,7 +125,7 @@ describe('submissions and eligibility, end to end', () => {
       'GTM',
     );
     expect(today.verdict.lines.find((l) => l.rule === 'F1')).toMatchObject({ passed: true });
-    system.clock.set('2027-08-01T10:00:00Z');
+    live.system.clock.set('2027-08-01T10:00:00Z');
     try {
       const later = await submitted(
         'project-proposals',
@@ -149,19 +137,19 @@ describe('submissions and eligibility, end to end', () => {
         detail: 'GTM is a high-income economy',
       });
     } finally {
-      system.clock.set('2026-11-22T10:00:00Z');
+      live.system.clock.set('2026-11-22T10:00:00Z');
     }
   });
 
   it('M7 expires a pipeline entry not funded within 24 months, with an event the read model shows', async () => {
     const note = await submitted('concept-notes', aConceptNote({ countries: ['ECU'] }), 'ECU');
-    const job = system.app('concepts').get(PipelineExpiryJob);
+    const job = live.system.app('concepts').get(PipelineExpiryJob);
     expect(await job.run()).not.toContain(note.id);
-    system.clock.set('2028-11-22T10:00:01Z');
+    live.system.clock.set('2028-11-22T10:00:01Z');
     try {
       expect(await job.run()).toContain(note.id);
     } finally {
-      system.clock.set('2026-11-22T10:00:00Z');
+      live.system.clock.set('2026-11-22T10:00:00Z');
     }
     await readModel(note.id, 'expired');
   });
@@ -230,13 +218,13 @@ describe('submissions and eligibility, end to end', () => {
     it('G6 keeps personal data out of events and the read model', async () => {
       const entry = await readModel(note.id, 'in-pipeline');
       expect(JSON.stringify(entry)).not.toMatch(/Maria Santos|m\.santos/);
-      const messages = await readTopic(physicalName(system.config.kafkaNamespace, TOPICS.concepts), (m) =>
+      const messages = await readTopic(physicalName(live.system.config.kafkaNamespace, TOPICS.concepts), (m) =>
         m.some((x) => x.key === note.id && x.headers['event-type'] === 'concept-note.screened.v1'),
       );
       const mine = messages.filter((m) => m.key === note.id);
       expect(mine.length).toBeGreaterThanOrEqual(2);
       expect(mine.every((m) => !/Maria Santos|m\.santos/.test(m.value ?? ''))).toBe(true);
-      const { rows } = await db.query(
+      const { rows } = await live.db.query(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = 'reporting' AND table_name = 'pipeline_entries'`,
       );
       expect(rows.map((r: { column_name: string }) => r.column_name)).not.toContain('focal_point');
@@ -342,14 +330,14 @@ describe('submissions and eligibility, end to end', () => {
     ];
 
     it.each(cases)('refuses %s', async (_, path, overrides, status, field, rule) => {
-      const before = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
+      const before = await live.db.query('SELECT count(*)::int AS n FROM concepts.submissions');
       const body = path === 'concept-notes' ? aConceptNote(overrides) : aProjectProposal(overrides);
       const res = await request(concepts()).post(`/${path}`).set(bearer('government', 'PHL')).send(body).expect(status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       const violation = (res.body.errors as Array<{ field: string; rule: string }>).find((e) => e.field === field);
       expect(violation).toBeDefined();
       if (rule) expect(violation!.rule).toBe(rule);
-      const after = await db.query('SELECT count(*)::int AS n FROM concepts.submissions');
+      const after = await live.db.query('SELECT count(*)::int AS n FROM concepts.submissions');
       expect(after.rows[0].n).toBe(before.rows[0].n);
     });
   });

@@ -4,17 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startBroker, freePort } = require('../../infra/kafka/broker') as {
-  startBroker(options: { port: number; controllerPort: number; dataDir: string }): Promise<{ pid: number }>;
-  freePort(): Promise<number>;
-};
+import { freePort, startBroker } from '../support/kafka-broker';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 export type AppName = 'concepts' | 'concepts-relay' | 'funds' | 'funds-relay' | 'reporting';
-export type Target = AppName | 'kafka' | 'postgres';
+/** `kafka` crashes the broker; `kafka-outage` stops it cleanly for long; `kafka-freeze` pauses it (SIGSTOP). */
+export type Target = AppName | 'kafka' | 'kafka-outage' | 'kafka-freeze' | 'postgres';
 
 interface AppSpec {
   service: 'concepts' | 'funds' | 'reporting';
@@ -32,6 +28,8 @@ const APPS: Record<AppName, AppSpec> = {
   'funds-relay': { service: 'funds', env: { EVENT_CONSUMER: 'off' } },
   reporting: { service: 'reporting', env: {} },
 };
+
+export const APP_NAMES = Object.keys(APPS) as AppName[];
 
 /** PostgreSQL binaries: the machine's server, found where Debian puts it, or PG_BINDIR. */
 function postgresBinaries(): string {
@@ -96,7 +94,7 @@ export class ChaosCluster {
   async start(): Promise<void> {
     this.pgPort = await freePort();
     this.kafkaPorts = [await freePort(), await freePort()];
-    for (const app of Object.keys(APPS) as AppName[]) this.ports[app] = await freePort();
+    for (const app of APP_NAMES) this.ports[app] = await freePort();
     const pgData = path.join(this.dir, 'pg');
     fs.mkdirSync(pgData, { recursive: true });
     if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', this.dir]);
@@ -108,7 +106,7 @@ export class ChaosCluster {
     await admin.end();
     await this.startKafka();
     // Migrations run on start: start the owners of each schema one after the other, then the rest.
-    for (const app of Object.keys(APPS) as AppName[]) await this.startApp(app);
+    for (const app of APP_NAMES) await this.startApp(app);
   }
 
   private async startPostgres(): Promise<void> {
@@ -173,10 +171,17 @@ export class ChaosCluster {
       await this.startPostgres();
       return;
     }
-    if (target === 'kafka') {
-      process.kill(this.kafkaPid, 'SIGKILL');
+    if (target === 'kafka' || target === 'kafka-outage') {
+      await this.stopKafka(target === 'kafka' ? 'SIGKILL' : 'SIGTERM');
       await new Promise((r) => setTimeout(r, downMs));
       await this.startKafka();
+      return;
+    }
+    if (target === 'kafka-freeze') {
+      // Connections stay open and nothing answers: clients time out instead of being refused.
+      process.kill(this.kafkaPid, 'SIGSTOP');
+      await new Promise((r) => setTimeout(r, downMs));
+      process.kill(this.kafkaPid, 'SIGCONT');
       return;
     }
     this.held.add(target);
@@ -189,9 +194,45 @@ export class ChaosCluster {
     await this.startApp(target);
   }
 
+  /** Stops the broker and waits until its process is gone, so the next one can take its ports and data. */
+  private async stopKafka(signal: NodeJS.Signals): Promise<void> {
+    const pid = this.kafkaPid;
+    process.kill(pid, signal);
+    await waitFor('the broker to exit', async () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+  }
+
+  /** What each app's readiness answers now: its status (0: no answer in time), the checks it names down, how fast. */
+  async readiness(
+    apps: AppName[] = APP_NAMES,
+    timeoutMs = 5_000,
+  ): Promise<Array<{ app: AppName; status: number; down: string[]; ms: number }>> {
+    return Promise.all(
+      apps.map(async (app) => {
+        const started = Date.now();
+        try {
+          const res = await fetch(`${this.url(app)}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+          const body = (await res.json()) as { checks?: Record<string, { status: string }> };
+          const down = Object.entries(body.checks ?? {})
+            .filter(([, c]) => c.status === 'down')
+            .map(([name]) => name);
+          return { app, status: res.status, down, ms: Date.now() - started };
+        } catch {
+          return { app, status: 0, down: ['(no answer)'], ms: Date.now() - started };
+        }
+      }),
+    );
+  }
+
   /** Every app answers /health/ready (its database and broker reachable). */
   async ready(timeoutMs = 120_000): Promise<void> {
-    for (const app of Object.keys(APPS) as AppName[]) {
+    for (const app of APP_NAMES) {
       await waitFor(`${app} ready`, async () => (await fetch(`${this.url(app)}/health/ready`)).ok, timeoutMs);
     }
   }

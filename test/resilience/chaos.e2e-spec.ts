@@ -3,7 +3,7 @@ import path from 'node:path';
 import { signDevelopmentToken } from '@fundline/auth';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { ChaosCluster, Target } from './chaos-cluster';
+import { APP_NAMES, AppName, ChaosCluster, Target } from './chaos-cluster';
 import { seeded, Workload } from './workload';
 
 /**
@@ -14,7 +14,21 @@ import { seeded, Workload } from './workload';
 const DURATION_MS = Number(process.env.CHAOS_DURATION_MS ?? 75_000);
 const FAULT_EVERY_MS = Number(process.env.CHAOS_FAULT_EVERY_MS ?? 8_000);
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 2_147_483_647);
-const TARGETS: Target[] = ['concepts', 'concepts-relay', 'funds', 'funds-relay', 'reporting', 'kafka', 'postgres'];
+const TARGETS: Target[] = [
+  'kafka-outage',
+  'concepts',
+  'concepts-relay',
+  'funds',
+  'kafka-freeze',
+  'funds-relay',
+  'reporting',
+  'kafka',
+  'postgres',
+];
+/** Faults where only the broker goes while every app stays up: the acceptance run's consumer died after one. */
+const BROKER_ONLY: ReadonlySet<Target> = new Set(['kafka-outage', 'kafka-freeze']);
+/** New work must flow end to end this soon after the broker is back. */
+const FLOW_WITHIN_MS = 90_000;
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,6 +38,12 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
   const workload = new Workload(cluster, seeded(SEED + 1));
   const faults: string[] = [];
   const negativeBalances: string[] = [];
+  /** Readiness sampled while the broker was gone: every app must have said 503 with kafka down. */
+  const readinessDuringOutages: string[] = [];
+  /** Readiness probes that got no answer within 5 s while the broker was gone (retried; reported, not failed). */
+  const readinessTimeouts: string[] = [];
+  /** What did not flow end to end after a broker-only fault. */
+  const flowFailures: string[] = [];
   let db: Client;
   let failed = true;
 
@@ -31,7 +51,7 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
     process.stderr.write(`chaos: CHAOS_SEED=${SEED} duration ${DURATION_MS} ms, a fault every ~${FAULT_EVERY_MS} ms\n`);
     if (process.env.FUNDLINE_SKIP_BUILD !== '1') {
       for (const app of ['concepts', 'funds', 'reporting']) {
-        execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], {
+        execFileSync(process.execPath, [path.join(ROOT, 'infra', 'build.js'), app], {
           cwd: ROOT,
           stdio: 'ignore',
         });
@@ -74,6 +94,37 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
     }
   }
 
+  /**
+   * While only the broker is gone, every app must say so (503, kafka down); once it is back, new work must flow
+   * through every consumer — not only old work survive. Checked only when no other part is down at the moment.
+   */
+  async function afterBrokerOnlyFault(target: Target, fault: Promise<void>, downMs: number, down: Set<Target>) {
+    const backAt = Date.now() + downMs;
+    await new Promise((r) => setTimeout(r, Math.min(downMs / 3, 4_000)));
+    // Probed as an orchestrator would, until each app has answered once while the broker is still gone; a probe that
+    // times out is retried (and counted), one that says anything but 503 with kafka down is a violation.
+    const unanswered = new Set<AppName>(APP_NAMES);
+    while (unanswered.size > 0 && Date.now() + 6_000 < backAt && down.size === 1) {
+      for (const { app, status, down: failing, ms } of await cluster.readiness([...unanswered])) {
+        if (status === 0) {
+          readinessTimeouts.push(`${target}: ${app} after ${ms} ms`);
+          continue;
+        }
+        unanswered.delete(app);
+        if (status !== 503 || !failing.includes('kafka')) {
+          readinessDuringOutages.push(`${target}: ${app} answered ${status}, down: ${failing.join(', ') || 'none'}`);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    if (down.size === 1) {
+      for (const app of unanswered) readinessDuringOutages.push(`${target}: ${app} never answered readiness`);
+    }
+    await fault;
+    const failure = await workload.probe(FLOW_WITHIN_MS);
+    if (failure) flowFailures.push(`after ${target}: ${failure}`);
+  }
+
   it('G2 G5 keeps every guarantee through SIGKILLed apps, relays, broker and database restarts', async () => {
     const started = Date.now();
     workload.run(400);
@@ -85,13 +136,23 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
       await new Promise((r) => setTimeout(r, FAULT_EVERY_MS * (0.5 + random())));
       if (Date.now() - started >= DURATION_MS) break;
       // Every target gets its turn first, then the seed picks among those up at the moment.
-      const up = TARGETS.filter((t) => !down.has(t));
+      // The three broker faults act on one broker: one at a time.
+      const brokerDown = [...down].some((t) => t.startsWith('kafka'));
+      const up = TARGETS.filter((t) => !down.has(t) && !(brokerDown && t.startsWith('kafka')));
       const next = faults.length < TARGETS.length ? TARGETS[faults.length] : up[Math.floor(random() * up.length)];
-      if (!next || down.has(next)) continue;
-      const downMs = Math.floor(300 + random() * 3_000);
+      if (!next || !up.includes(next)) continue;
+      // A broker outage lasts long enough for sessions to expire and coordinators to move (36 s in the acceptance run).
+      const downMs = BROKER_ONLY.has(next)
+        ? Math.floor(Math.min(DURATION_MS / 3, 12_000 + random() * 25_000))
+        : Math.floor(300 + random() * 3_000);
       faults.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${next} down ${downMs} ms`);
       down.add(next);
-      recoveries.push(cluster.kill(next, downMs).finally(() => down.delete(next)));
+      const fault = cluster.kill(next, downMs);
+      recoveries.push(
+        (BROKER_ONLY.has(next) ? afterBrokerOnlyFault(next, fault, downMs, down) : fault).finally(() =>
+          down.delete(next),
+        ),
+      );
     }
     await Promise.all(recoveries);
     await workload.stop();
@@ -136,6 +197,7 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
       expenditures: seen.expenditures.length,
       closures: seen.closures.length,
       supervisorRestarts: cluster.restarts,
+      readinessTimeouts,
     };
     process.stderr.write(`chaos: ${JSON.stringify(summary)}\n`);
 
@@ -145,6 +207,10 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
     expect(seen.abandoned).toEqual([]);
     expect(seen.replayMismatches).toEqual([]);
     expect(seen.allocations.size).toBeGreaterThan(0);
+
+    // Broker-only faults: readiness said so while it lasted, and new work flowed through every service after it.
+    expect(faults.filter((f) => / kafka-(outage|freeze) /.test(f)).length).toBeGreaterThanOrEqual(1);
+    expect({ readinessDuringOutages, flowFailures }).toEqual({ readinessDuringOutages: [], flowFailures: [] });
 
     // G2: the ledger reconciles to the cent, recomputed from the journal.
     const token = signDevelopmentToken(cluster.jwtSecret, {

@@ -185,9 +185,15 @@ export class Workload {
     if (answer?.status === 201) this.seen.deposits.set(key, String(answer.body.id ?? answer.body.depositId));
   }
 
-  /** One Fund 1035 project from draft to closure, racing the others for Line 2. */
-  private async project(): Promise<void> {
-    const country = LINE_2_COUNTRIES[Math.floor(this.random() * LINE_2_COUNTRIES.length)];
+  /**
+   * A proposal of a Line 2 state from draft to a committee decision on `creditLine`; the allocation when approved.
+   * Each step crosses a service boundary through Kafka (the session needs the funds replica of the submission).
+   */
+  private async decidedProject(
+    creditLine: 1 | 2,
+    amountMinor: bigint,
+    country = LINE_2_COUNTRIES[Math.floor(this.random() * LINE_2_COUNTRIES.length)],
+  ): Promise<{ id: string; country: string; allocationId?: string; refused?: Answer } | undefined> {
     const gov = { role: 'government' as Role, country };
     const usdOf = (n: bigint) => usd(n);
     const draft = await this.call('concepts', 'POST', '/project-proposals', gov, {
@@ -206,13 +212,13 @@ export class Workload {
       durationMonths: 18,
       focalPoint: { name: 'Focal Point', email: 'fp@example.gov' },
     });
-    if (draft?.status !== 201) return;
+    if (draft?.status !== 201) return undefined;
     const id = String(draft.body.id);
     const submitted = await this.call('concepts', 'POST', `/concepts/${id}/submit`, gov);
     if (submitted?.status !== 200) {
       // A submit whose answer was lost is refused when sent again: the submission tells whether it went through.
       const now = await this.call('concepts', 'GET', `/concepts/${id}`, gov);
-      if (now?.body.status !== 'in-pipeline') return;
+      if (now?.body.status !== 'in-pipeline') return undefined;
     }
     this.seen.submitted.push(id);
     const notReplicatedYet = (a: Answer) => a.status === 404 || a.status === 409 || a.status === 422;
@@ -229,7 +235,7 @@ export class Workload {
       },
       { again: notReplicatedYet },
     );
-    if (session?.status !== 201) return;
+    if (session?.status !== 201) return undefined;
     const sessionId = String(session.body.id);
     const position = await this.call(
       'funds',
@@ -238,23 +244,57 @@ export class Workload {
       { role: 'steering-committee' },
       { conceptId: id, memberId: 'chair', position: 'support' },
     );
-    if (position?.status !== 200) return;
-    const amountMinor = BigInt(100_000_00 + Math.floor(this.random() * 1_000) * 100_00);
+    if (position?.status !== 200) return undefined;
     const key = randomUUID();
     const decision = await this.call(
       'funds',
       'POST',
       `/committee-sessions/${sessionId}/decisions`,
       { role: 'steering-committee' },
-      { conceptId: id, decision: 'approve', amount: usdOf(amountMinor), creditLine: 2, reasons: 'chaos run' },
+      { conceptId: id, decision: 'approve', amount: usdOf(amountMinor), creditLine, reasons: 'chaos run' },
       { key },
     );
     if (decision?.status !== 201) {
       if (decision?.status === 422) this.seen.refusedApprovals++;
-      return;
+      return decision ? { id, country, refused: decision } : undefined;
     }
     const allocationId = String((decision.body.allocation as Record<string, unknown>).allocationId);
     this.seen.allocations.set(allocationId, { key, amountMinor });
+    return { id, country, allocationId };
+  }
+
+  /**
+   * New work end to end, after a fault: a proposal submitted in concepts reaches funds, is approved on Line 1 (kept
+   * apart from the Line 2 race), and concepts and reporting both learn of it. Answers what did not flow, if anything.
+   */
+  async probe(withinMs: number): Promise<string | undefined> {
+    const started = Date.now();
+    const decided = await this.decidedProject(1, 60_000_00n, 'KEN');
+    if (!decided?.allocationId) {
+      return `no approval (${decided?.refused ? JSON.stringify(decided.refused.body) : 'a step never answered'})`;
+    }
+    const gov = { role: 'government' as Role, country: decided.country };
+    const finance = { role: 'finance-officer' as Role };
+    for (;;) {
+      const concept = await this.call('concepts', 'GET', `/concepts/${decided.id}`, gov);
+      const reported = await this.call('reporting', 'GET', `/pipeline/${decided.id}`, finance, undefined, {
+        again: (a) => a.status === 404,
+      });
+      if (concept?.body.status === 'approved' && reported?.body.status === 'approved') return undefined;
+      if (Date.now() - started > withinMs) {
+        return `${decided.id}: concepts says ${String(concept?.body.status)}, reporting ${String(reported?.body.status)} after ${withinMs} ms`;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /** One Fund 1035 project from draft to closure, racing the others for Line 2. */
+  private async project(): Promise<void> {
+    const amountMinor = BigInt(100_000_00 + Math.floor(this.random() * 1_000) * 100_00);
+    const decided = await this.decidedProject(2, amountMinor);
+    if (!decided?.allocationId) return;
+    const { allocationId } = decided;
+    const usdOf = (n: bigint) => usd(n);
     const transferred = amountMinor / 2n;
     const transfer = await this.money('funds', `/allocations/${allocationId}/transfers`, 'finance-officer', {
       organisation: 'IOM',

@@ -61,6 +61,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   { service: 'concepts', method: 'GET', route: '/reference-data/{dataset}', allowed: ALL },
   { service: 'concepts', method: 'PUT', route: '/reference-data/{dataset}/{key}', allowed: ['fund-admin'] },
+  { service: 'concepts', method: 'POST', route: '/reference-data/{dataset}/import', allowed: ['fund-admin'] },
   { service: 'concepts', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'concepts', method: 'GET', route: '/health/ready', allowed: 'public' },
 
@@ -71,6 +72,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     service: 'funds',
     method: 'POST',
     route: '/funds/{fundCode}/pockets/{pocketCode}/income',
+    allowed: ['finance-officer'],
+    idempotent: true,
+  },
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/funds/{fundCode}/pockets/{pocketCode}/costs',
     allowed: ['finance-officer'],
     idempotent: true,
   },

@@ -3,9 +3,10 @@ import { connect, tokenFor } from '@fundline/testing';
 import { Money } from '@fundline/money';
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
+import { ENDPOINTS, fillRoute } from './endpoint-catalogue';
+import { OpenApi, personaFor, problems, surface } from './openapi-requests';
 import { SERVICES } from '../support/fundline-system';
-import { Answer, databaseFingerprint, LiveSystem, settled } from '../support/live-system';
+import { databaseFingerprint, LiveSystem, settled } from '../support/live-system';
 
 /**
  * Property-based fuzzing of every endpoint's body, query, path and headers. `npm test` runs FUZZ_RUNS (default 1,000)
@@ -13,22 +14,6 @@ import { Answer, databaseFingerprint, LiveSystem, settled } from '../support/liv
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
-
-interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: unknown }>>;
-  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
-}
-
-/** What an endpoint reads, from its OpenAPI operation: the fields of its body and the names of its query. */
-function surface(doc: OpenApi, endpoint: Endpoint) {
-  const operation = doc.paths[endpoint.route][endpoint.method.toLowerCase()];
-  const ref = JSON.stringify(operation.requestBody ?? '').match(/#\/components\/schemas\/([\w-]+)/)?.[1];
-  return {
-    hasBody: operation.requestBody !== undefined,
-    fields: Object.keys((ref && doc.components?.schemas?.[ref]?.properties) || {}),
-    query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-  };
-}
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
@@ -129,23 +114,6 @@ function hostileQuery(names: string[]) {
   return fc.array(pair, { minLength: 1, maxLength: 5 }).map((pairs) => `?${pairs.join('&')}`);
 }
 
-function personaFor(endpoint: Endpoint): Record<string, string> {
-  if (endpoint.allowed === 'public') return {};
-  const role = endpoint.allowed[0];
-  return { Authorization: `Bearer ${tokenFor(role, role === 'government' ? 'PHL' : undefined)}` };
-}
-
-function problems(answer: Answer, write: boolean): string | undefined {
-  if (answer.status >= 500) return `status ${answer.status}`;
-  if (write && answer.status < 400) return `a hostile write was accepted (${answer.status})`;
-  if (/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/.test(answer.text)) return 'a stack trace in the answer';
-  if (answer.status < 400) return undefined;
-  if (!answer.contentType.startsWith('application/problem+json')) return `content-type ${answer.contentType}`;
-  const problem = JSON.parse(answer.text) as { status?: number; type?: string; title?: string };
-  if (problem.status !== answer.status || !problem.type || !problem.title) return 'not a problem document';
-  return undefined;
-}
-
 describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
   let live: LiveSystem;
   let db: Client;
@@ -219,6 +187,20 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
     },
     600_000,
   );
+
+  it('answers a body that is not JSON with 400 REQUEST.MALFORMED_JSON saying where parsing stopped', async () => {
+    const government = { Authorization: `Bearer ${tokenFor('government', 'PHL')}`, 'Content-Type': 'application/json' };
+    const body = '{\n  "title": "x",\n  "scope": }';
+    const answer = await live.send('concepts', 'POST', '/concept-notes', government, body);
+    expect(problems(answer, true)).toBeUndefined();
+    expect(JSON.parse(answer.text)).toMatchObject({
+      status: 400,
+      code: 'REQUEST.MALFORMED_JSON',
+      title: 'The request body is not valid JSON',
+      detail: 'The body is not valid JSON: parsing stopped on line 3, column 12 (character 29): expected a value',
+      errors: [{ field: 'body', rule: 'json' }],
+    });
+  });
 
   it('G1 answers deposits, income and line funding at and beyond the money limits with exactly that amount or a 4xx, never a 5xx', async () => {
     const finance = { Authorization: `Bearer ${tokenFor('finance-officer')}`, 'Content-Type': 'application/json' };

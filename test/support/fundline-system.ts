@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { ServiceConfig } from '@fundline/http';
-import { createTestDatabase, startService, TestClock, testConfig, TestDatabase } from '@fundline/testing';
+import { EventConsumer } from '@fundline/messaging';
+import { connect, createTestDatabase, startService, TestClock, testConfig, TestDatabase } from '@fundline/testing';
+import { Client } from 'pg';
 import { CONCEPTS_SCHEMA, ConceptsModule } from '../../apps/concepts/src/concepts.module';
 import { FUNDS_SCHEMA, FundsModule } from '../../apps/funds/src/funds.module';
 import { REPORTING_SCHEMA, ReportingModule } from '../../apps/reporting/src/reporting.module';
@@ -57,8 +59,44 @@ export class FundlineSystem {
     delete this.apps[name];
   }
 
+  /** Stops one service's event consumer while its HTTP side keeps serving (a consumer that died or fell behind). */
+  async stopConsumer(name: ServiceName): Promise<void> {
+    await this.app(name).get(EventConsumer, { strict: false }).stop();
+  }
+
+  async startConsumer(name: ServiceName): Promise<void> {
+    await this.app(name).get(EventConsumer, { strict: false }).start();
+  }
+
   async stop(): Promise<void> {
     for (const name of ['reporting', 'funds', 'concepts'] as const) await this.stopService(name);
     await this.db.drop();
   }
+}
+
+/**
+ * One system and a database client for the whole spec file that calls it: started before its first test, stopped
+ * after its last. Read `system` and `db` inside tests and hooks, once started.
+ */
+export function fundlineForThisFile(): { readonly system: FundlineSystem; readonly db: Client } {
+  let system: FundlineSystem | undefined;
+  let db: Client | undefined;
+  beforeAll(async () => {
+    system = await FundlineSystem.start();
+    db = await connect(system.db.url);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+  });
+  return {
+    get system() {
+      if (!system) throw new Error('the system is not started yet');
+      return system;
+    },
+    get db() {
+      if (!db) throw new Error('the system is not started yet');
+      return db;
+    },
+  };
 }

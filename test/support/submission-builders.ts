@@ -100,6 +100,8 @@ export function referenceSnapshot(overrides: Partial<ReferenceSnapshot> = {}): R
       ['DEU', { incomeGroup: 'high', euMember: true, withdrawn: false }],
     ]),
     article4: new Map(),
+    line2: new Map(),
+    sources: new Map(),
     callRounds: [{ code: '2026-regional', opensOn: '2026-01-15', closesOn: '2026-12-31' }],
     parameters: { ...FUND_PARAMETERS_SEED },
     ...overrides,

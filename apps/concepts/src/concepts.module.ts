@@ -20,6 +20,8 @@ import { SubmitSubmissionHandler } from './lifecycle/submit-submission';
 import { ConceptsSchema1763800000000 } from './migrations/1763800000000-concepts-schema';
 import { SubmissionsAndScreening1764000000000 } from './migrations/1764000000000-submissions-and-screening';
 import { PublishReferenceData1764300000000 } from './migrations/1764300000000-publish-reference-data';
+import { OfficialReferenceLists1764900000000 } from './migrations/1764900000000-official-reference-lists';
+import { ScreeningOrder1765000000000 } from './migrations/1765000000000-screening-order';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { ReferenceDataService } from './reference-data/reference-data.service';
 import { ReferenceVersionRecord } from './reference-data/reference-version.entity';
@@ -50,6 +52,8 @@ export class ConceptsModule {
               ConceptsSchema1763800000000,
               SubmissionsAndScreening1764000000000,
               PublishReferenceData1764300000000,
+              OfficialReferenceLists1764900000000,
+              ScreeningOrder1765000000000,
             ],
           }),
         ),
@@ -59,10 +63,15 @@ export class ConceptsModule {
           schema: CONCEPTS_SCHEMA,
           brokers: config.kafkaBrokers,
           namespace: config.kafkaNamespace,
+          freshnessWaitMs: config.freshnessWaitMs,
+          stuckAfterMs: config.stuckAfterMs,
           relay: config.relay,
-          consume: config.consume
-            ? { groupId: 'fundline-concepts', topics: [TOPICS.funds], handlers: [AllocationFollower] }
-            : undefined,
+          consume: {
+            groupId: 'fundline-concepts',
+            topics: [TOPICS.funds],
+            handlers: [AllocationFollower],
+            runsHere: config.consume,
+          },
         }),
       ],
       controllers: [DraftsController, ConceptsController, ReferenceDataController, HealthController],

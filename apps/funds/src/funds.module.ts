@@ -28,6 +28,9 @@ import { RecordCommitmentHandler } from './contributions/record-commitment.handl
 import { RecordDepositHandler } from './contributions/record-deposit.handler';
 import { FundCreditLinesHandler } from './credit-line-funding/fund-credit-lines';
 import { RecordIncomeHandler } from './income/record-income';
+import { FundCostsController } from './fund-costs/fund-costs.controller';
+import { RecordFundCostHandler } from './fund-costs/record-fund-cost';
+import { DirectCostsAndBankCharges1764710000000 } from './migrations/1764710000000-direct-costs-and-bank-charges';
 import { JournalEntryRecord, JournalLineRecord, LedgerAccountRecord } from './ledger/ledger.entities';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerAndContributions1763900000000 } from './migrations/1763900000000-ledger-and-contributions';
@@ -77,6 +80,7 @@ export class FundsModule {
               LedgerAndContributions1763900000000,
               PipelineReplicaOfBothFunds1764000000000,
               Allocations1764100000000,
+              DirectCostsAndBankCharges1764710000000,
             ],
           }),
         ),
@@ -86,18 +90,20 @@ export class FundsModule {
           schema: FUNDS_SCHEMA,
           brokers: config.kafkaBrokers,
           namespace: config.kafkaNamespace,
+          freshnessWaitMs: config.freshnessWaitMs,
+          stuckAfterMs: config.stuckAfterMs,
           relay: config.relay,
-          consume: config.consume
-            ? {
-                groupId: 'fundline-funds',
-                topics: [TOPICS.concepts],
-                handlers: [PipelineReplicator, ReferenceReplicator],
-              }
-            : undefined,
+          consume: {
+            groupId: 'fundline-funds',
+            topics: [TOPICS.concepts],
+            handlers: [PipelineReplicator, ReferenceReplicator],
+            runsHere: config.consume,
+          },
         }),
       ],
       controllers: [
         FundsController,
+        FundCostsController,
         ContributionsController,
         BalancesController,
         AllocationsController,
@@ -110,6 +116,7 @@ export class FundsModule {
         RecordCommitmentHandler,
         RecordDepositHandler,
         RecordIncomeHandler,
+        RecordFundCostHandler,
         FundCreditLinesHandler,
         OpenSessionHandler,
         RecordPositionHandler,

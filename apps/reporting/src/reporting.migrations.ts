@@ -5,6 +5,8 @@ import { ContributionsProjection1764200000000 } from './migrations/1764200000000
 import { ObligationsProjection1764300000000 } from './migrations/1764300000000-obligations-projection';
 import { ReferenceReplica1764400000000 } from './migrations/1764400000000-reference-replica';
 import { ExpenditureReportOrder1764500000000 } from './migrations/1764500000000-expenditure-report-order';
+import { FundYearsAndCosts1764710000000 } from './migrations/1764710000000-fund-years-and-costs';
+import { MovementsByReference1765100000000 } from './migrations/1765100000000-movements-by-reference';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const REPORTING_MIGRATIONS = [
   ObligationsProjection1764300000000,
   ReferenceReplica1764400000000,
   ExpenditureReportOrder1764500000000,
+  FundYearsAndCosts1764710000000,
+  MovementsByReference1765100000000,
 ];

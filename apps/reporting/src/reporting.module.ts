@@ -41,14 +41,15 @@ export class ReportingModule {
           schema: REPORTING_SCHEMA,
           brokers: config.kafkaBrokers,
           namespace: config.kafkaNamespace,
+          freshnessWaitMs: config.freshnessWaitMs,
+          stuckAfterMs: config.stuckAfterMs,
           relay: false,
-          consume: config.consume
-            ? {
-                groupId: 'fundline-reporting',
-                topics: [TOPICS.concepts, TOPICS.funds],
-                handlers: [SubmissionProjection, FinanceProjection, ReferenceProjection],
-              }
-            : undefined,
+          consume: {
+            groupId: 'fundline-reporting',
+            topics: [TOPICS.concepts, TOPICS.funds],
+            handlers: [SubmissionProjection, FinanceProjection, ReferenceProjection],
+            runsHere: config.consume,
+          },
         }),
       ],
       controllers: [PipelineController, ReportsController, HealthController],

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ValidNested } from './nested';
 
 export const ROLES = ['government', 'steering-committee', 'finance-officer', 'fund-admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,8 +44,7 @@ export class EventEnvelope<TPayload extends object = object> {
   @IsString()
   causationId?: string;
 
-  @ValidateNested()
-  @Type(() => Actor)
+  @ValidNested(Actor)
   actor: Actor;
 
   @IsObject()

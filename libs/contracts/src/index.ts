@@ -6,3 +6,4 @@ export * from './funds/funds-events.v1';
 export * from './concepts/submission-events.v1';
 export * from './reference/reference-data-recorded.v1';
 export * from './funds/allocation-events.v1';
+export * from './nested';

@@ -42,6 +42,8 @@ import {
   ContributionDepositedV1,
   CREDIT_LINE_FUNDED_V1,
   CreditLineFundedV1,
+  FUND_COST_RECORDED_V1,
+  FundCostRecordedV1,
   LEDGER_ENTRY_POSTED_V1,
   LedgerEntryPostedV1,
 } from './funds/funds-events.v1';
@@ -86,6 +88,7 @@ export const EVENT_CONTRACTS: Readonly<
   [CONTRIBUTION_COMMITTED_V1]: { payload: ContributionCommittedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CONTRIBUTION_DEPOSITED_V1]: { payload: ContributionDepositedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   [CREDIT_LINE_FUNDED_V1]: { payload: CreditLineFundedV1, topic: TOPICS.funds, aggregateType: 'fund' },
+  [FUND_COST_RECORDED_V1]: { payload: FundCostRecordedV1, topic: TOPICS.funds, aggregateType: 'fund' },
   // Allocation events are keyed by the concept they fund, so the concept's status follows them in order.
   [ALLOCATION_APPROVED_V1]: allocation(AllocationDecidedV1),
   [ALLOCATION_DEFERRED_V1]: allocation(AllocationDecidedV1),

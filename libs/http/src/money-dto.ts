@@ -1,8 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { isSupportedCurrency, Money, MoneyFormatError } from '@fundline/money';
+import { CURRENCY_MINOR_DIGITS, isSupportedCurrency, Money, MoneyFormatError } from '@fundline/money';
 import { IsString, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
-/** Checks `amount` against its sibling `currency`: a decimal string with the currency's precision, above zero. */
+function isAmountIn(value: string, currency: string, allowZero: boolean): boolean {
+  try {
+    const money = Money.parse(value, currency);
+    return allowZero ? !money.isNegative() : money.isPositive();
+  } catch (error) {
+    if (error instanceof MoneyFormatError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Checks `amount` against its sibling `currency`: a decimal string with the currency's precision, above zero. With
+ * a currency that is wrong or missing, the amount is judged against every supported one: the currency alone is
+ * blamed unless no currency at all would make the amount right.
+ */
 function IsDecimalAmount(allowZero: boolean, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -12,15 +26,13 @@ function IsDecimalAmount(allowZero: boolean, options?: ValidationOptions) {
       options,
       validator: {
         validate(value: unknown, args: ValidationArguments) {
+          if (typeof value !== 'string') return false;
           const currency = (args.object as { currency?: unknown }).currency;
-          if (typeof value !== 'string' || typeof currency !== 'string' || !isSupportedCurrency(currency)) return false;
-          try {
-            const money = Money.parse(value, currency);
-            return allowZero ? !money.isNegative() : money.isPositive();
-          } catch (error) {
-            if (error instanceof MoneyFormatError) return false;
-            throw error;
-          }
+          const candidates =
+            typeof currency === 'string' && isSupportedCurrency(currency)
+              ? [currency]
+              : Object.keys(CURRENCY_MINOR_DIGITS);
+          return candidates.some((c) => isAmountIn(value, c, allowZero));
         },
         defaultMessage: () =>
           `amount must be a ${allowZero ? 'non-negative' : 'positive'} decimal string in the currency precision, e.g. "250000.00" (no exponent, no separators)`,

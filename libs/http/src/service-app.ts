@@ -1,11 +1,13 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
-import { trackProducedEvents } from '@fundline/messaging';
+import { Publication, trackProducedEvents } from '@fundline/messaging';
+import { malformedJsonProblem } from './abuse/json-syntax';
 import { requestShapeMiddleware } from './abuse/request-shape';
 import { RateLimit, rateLimitMiddleware } from './abuse/rate-limit';
 import { EventPositionInterceptor } from './event-position';
+import { PublicationBeforeReplyInterceptor } from './publication-before-reply';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problems/problem-details.filter';
@@ -58,11 +60,16 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   // Body-parser failures (malformed JSON, oversized bodies) happen before Nest's filters; answer them alike.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    sendProblem(res, toProblem(error, req.originalUrl.split('?')[0]));
+    const { type, body } = error as { type?: unknown; body?: unknown };
+    const problem = type === 'entity.parse.failed' && typeof body === 'string' ? malformedJsonProblem(body) : error;
+    sendProblem(res, toProblem(problem, req.originalUrl.split('?')[0]));
   });
   app.useGlobalPipes(fundlineValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new EventPositionInterceptor());
+  app.useGlobalInterceptors(
+    new EventPositionInterceptor(),
+    new PublicationBeforeReplyInterceptor(app.get(Reflector), app.get(Publication, { strict: false })),
+  );
   answerParserErrorsAsProblems(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

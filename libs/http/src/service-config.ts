@@ -15,6 +15,10 @@ export interface ServiceConfig {
   consume: boolean;
   bodyLimit: string;
   rateLimit: RateLimit;
+  /** How long a decision waits for its replicas to catch up, and a reference-data write for its publication. */
+  freshnessWaitMs: number;
+  /** How long a consumer or the outbox may hold work without progress before readiness answers 503. */
+  stuckAfterMs: number;
   logLevel: LogLevel;
 }
 
@@ -31,6 +35,8 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort: number
     consume: env.EVENT_CONSUMER !== 'off',
     bodyLimit: env.HTTP_BODY_LIMIT ?? '256kb',
     rateLimit: rateLimitFromEnv(env),
+    freshnessWaitMs: positiveMs(env.FRESHNESS_WAIT_MS, 5_000, 'FRESHNESS_WAIT_MS'),
+    stuckAfterMs: positiveMs(env.READINESS_STUCK_AFTER_MS, 30_000, 'READINESS_STUCK_AFTER_MS'),
     logLevel: (env.LOG_LEVEL as LogLevel) ?? 'log',
   };
 }
@@ -42,4 +48,11 @@ function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimit {
     throw new Error('RATE_LIMIT_PER_SECOND must be a number >= 0 and RATE_LIMIT_BURST a number >= 1');
   }
   return { perSecond, burst };
+}
+
+function positiveMs(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${name} must be a whole number of milliseconds above 0`);
+  return ms;
 }

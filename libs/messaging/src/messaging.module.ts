@@ -12,12 +12,15 @@ import {
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { ConsumerProgress } from './inbox/consumer-progress';
 import { EventConsumer, IntegrationEventHandler } from './inbox/event-consumer';
-import { createKafka, ensureTopics } from './kafka/kafka-client';
+import { createKafka, ensureTopics, physicalName } from './kafka/kafka-client';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { Publication } from './outbox/publication';
 
 export const KAFKA = Symbol('KAFKA');
-const OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+const DEFAULT_FRESHNESS_WAIT_MS = 5_000;
 
 export interface MessagingOptions {
   serviceName: string;
@@ -27,11 +30,17 @@ export interface MessagingOptions {
   namespace: string;
   /** Whether this process runs the outbox relay (a service that publishes nothing leaves it off). */
   relay: boolean;
+  /** How long a command that must see every earlier event (or be seen by others) waits before giving up; 5 s. */
+  freshnessWaitMs?: number;
+  /** How long work may wait without progress before readiness says the consumer or the outbox is stuck; 30 s. */
+  stuckAfterMs?: number;
+  /** The service's consumer group; `runsHere: false` for a replica that serves requests but consumes nothing. */
   consume?: {
     groupId: string;
     topics: string[];
     handlers: Type<IntegrationEventHandler>[];
     maxAttempts?: number;
+    runsHere: boolean;
   };
 }
 
@@ -39,9 +48,10 @@ export interface MessagingOptions {
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(OPTIONS) private readonly options: MessagingOptions,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() private readonly consumer?: EventConsumer,
+    @Optional() private readonly progress?: ConsumerProgress,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +64,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay?.stop();
+    await this.progress?.close();
   }
 }
 
@@ -62,9 +73,9 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
-    const handlers = options.consume?.handlers ?? [];
+    const handlers = options.consume?.runsHere ? options.consume.handlers : [];
     const providers: Provider[] = [
-      { provide: OPTIONS, useValue: options },
+      { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: KAFKA, useFactory: () => createKafka(options.serviceName, options.brokers) },
       ...handlers,
       MessagingLifecycle,
@@ -77,8 +88,8 @@ export class MessagingModule {
           new OutboxRelay(dataSource, kafka, { schema: options.schema, namespace: options.namespace }),
       });
     }
-    if (options.consume) {
-      const consume = options.consume;
+    const consume = options.consume;
+    if (consume?.runsHere) {
       providers.push({
         provide: EventConsumer,
         inject: [DataSource, KAFKA, ...handlers],
@@ -92,10 +103,37 @@ export class MessagingModule {
           }),
       });
     }
+    if (consume) {
+      providers.push({
+        provide: ConsumerProgress,
+        inject: [KAFKA, { token: EventConsumer, optional: true }],
+        useFactory: (kafka: Kafka, consumer?: EventConsumer) =>
+          new ConsumerProgress(
+            kafka,
+            physicalName(options.namespace, consume.groupId),
+            consume.topics.map((t) => physicalName(options.namespace, t)),
+            options.freshnessWaitMs ?? DEFAULT_FRESHNESS_WAIT_MS,
+            consumer,
+          ),
+      });
+    }
+    providers.push({
+      provide: Publication,
+      inject: [DataSource, { token: OutboxRelay, optional: true }],
+      useFactory: (dataSource: DataSource, relay?: OutboxRelay) =>
+        new Publication(dataSource, options.freshnessWaitMs ?? DEFAULT_FRESHNESS_WAIT_MS, relay),
+    });
     return {
       module: MessagingModule,
       providers,
-      exports: [KAFKA, ...(options.relay ? [OutboxRelay] : []), ...(options.consume ? [EventConsumer] : [])],
+      exports: [
+        KAFKA,
+        MESSAGING_OPTIONS,
+        Publication,
+        ...(options.relay ? [OutboxRelay] : []),
+        ...(consume?.runsHere ? [EventConsumer] : []),
+        ...(consume ? [ConsumerProgress] : []),
+      ],
     };
   }
 }

@@ -51,12 +51,13 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/** JSON with object keys sorted at every depth: equal values give equal text, whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -74,7 +75,7 @@ export async function runIdempotent<T extends object>(
   request: IdempotentRequest,
   work: (manager: EntityManager) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
-  const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
+  const requestHash = createHash('sha256').update(canonicalJson(request.body)).digest('hex');
   return dataSource.transaction(async (manager) => {
     const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [
       `${request.scope}\n${request.key}`,

@@ -28,6 +28,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<ServiceConfig
     consume: true,
     bodyLimit: '256kb',
     rateLimit: { perSecond: 0, burst: 1 },
+    freshnessWaitMs: 5_000,
+    stuckAfterMs: 30_000,
     logLevel: 'error',
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { Actor } from '@fundline/contracts';
 import { Clock } from '@fundline/domain';
-import { OutboxRelay } from '@fundline/messaging';
+import { ConsumerProgress, OutboxRelay } from '@fundline/messaging';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
@@ -33,9 +33,12 @@ export class ChangeSubmissionHandler implements ICommandHandler<ChangeSubmission
     private readonly screening: ScreeningService,
     private readonly clock: Clock,
     @Optional() private readonly relay?: OutboxRelay,
+    @Optional() private readonly decisions?: ConsumerProgress,
   ) {}
 
   async execute({ actor, correlationId, submissionId, change }: ChangeSubmission): Promise<AnySubmission> {
+    // G4: a withdrawal must see an approval funds published before it was asked, or it would undo committed money.
+    if (change.kind === 'withdraw') await this.decisions?.awaitCaughtUp();
     const submission = await this.dataSource.transaction(async (manager) => {
       const submission = await this.submissions.loadForUpdate(manager, submissionId, actor);
       const now = this.clock.now();

@@ -47,6 +47,8 @@ export class ScreeningRecord {
   @Column('text') trigger: 'submission' | 're-screen';
   @Column('date', { name: 'reference_date' }) referenceDate: string;
   @Column('timestamptz', { name: 'screened_at' }) screenedAt: Date;
+  /** Given by the database in insertion order: what "latest" means when two screenings share an instant. */
+  @Column({ type: 'bigint', insert: false, update: false }) sequence: string;
   @Column('boolean') eligible: boolean;
   @Column('jsonb') lines: Array<{ rule: string; passed: boolean; detail: string }>;
   @Column('text', { name: 'actor_user_id' }) actorUserId: string;

@@ -59,7 +59,9 @@ export class SubmissionQueries {
     const record = await this.visible(actor, id);
     const latest = await this.dataSource.manager.findOne(ScreeningRecord, {
       where: { submissionId: id },
-      order: { screenedAt: 'DESC' },
+      // The clock does not order verdicts (a re-screen within the same instant, a clock stepped back): the version
+      // and the order they were recorded in do.
+      order: { version: 'DESC', sequence: 'DESC' },
     });
     return submissionView(
       restore(record),
@@ -106,7 +108,7 @@ export class SubmissionQueries {
     await this.visible(actor, id);
     const rows = await this.dataSource.manager.find(ScreeningRecord, {
       where: { submissionId: id },
-      order: { screenedAt: 'ASC' },
+      order: { version: 'ASC', sequence: 'ASC' },
     });
     return rows.map((r) => ({
       version: r.version,

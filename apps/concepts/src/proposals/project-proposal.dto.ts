@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto } from '@fundline/http';
-import { Type } from 'class-transformer';
+import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +16,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
 import { ProjectProposalContent } from './project-proposal.aggregate';
@@ -28,9 +26,7 @@ export class EndorsementByStateDto {
 }
 
 export class ProposalBudgetDto {
-  @ApiProperty({ type: MoneyDto, description: 'At most 30% of the total (F7)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'At most 30% of the total (F7)' })
   staffAndOfficeCosts: MoneyDto;
 
   @ApiProperty({ description: "Whether another donor's money is charged to the project (not allowed, F7)" })
@@ -61,31 +57,26 @@ export class ProjectProposalDto {
   @Matches(/^[A-Z]{3}$/, { each: true, message: 'each country must be an ISO 3166 alpha-3 code' })
   countries: string[];
 
-  @ApiProperty({ type: [EndorsementByStateDto] })
-  @IsArray()
+  @NestedArray(EndorsementByStateDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => EndorsementByStateDto)
   endorsements: EndorsementByStateDto[];
 
   @ApiProperty({ example: 'labour-migration' }) @IsString() @MaxLength(60) focusArea: string;
 
-  @ApiProperty({ type: ProposalBudgetDto }) @ValidateNested() @Type(() => ProposalBudgetDto) budget: ProposalBudgetDto;
+  @NestedObject(ProposalBudgetDto) budget: ProposalBudgetDto;
 
-  @ApiProperty({ type: MoneyDto, description: 'The total requested (F4 ceilings and minimums)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'The total requested (F4 ceilings and minimums)' })
   requested: MoneyDto;
 
   @ApiProperty({ example: 18 }) @IsInt() @Min(1) @Max(60) durationMonths: number;
 
-  @ApiPropertyOptional({ description: 'The Line 1 project this one follows up (F6)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The Line 1 project this one follows up (F6)' })
   @IsOptional()
   @IsUUID()
   parentProposalId?: string;
 
-  @ApiProperty({ type: FocalPointDto }) @ValidateNested() @Type(() => FocalPointDto) focalPoint: FocalPointDto;
+  @NestedObject(FocalPointDto) focalPoint: FocalPointDto;
 
   toContent(): ProjectProposalContent {
     return {

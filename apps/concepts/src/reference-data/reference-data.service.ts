@@ -1,9 +1,11 @@
 import { Actor, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
 import { appendToOutbox, envelopeFor } from '@fundline/messaging';
-import { DomainError } from '@fundline/domain';
+import { DomainError, sourcesInForce } from '@fundline/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { diffLists, readList } from './reference-import';
 import { Dataset, ReferenceSnapshot } from './reference-snapshot';
+import { RecordedSource } from './seed/official-lists.seed';
 import { ReferenceVersionRecord } from './reference-version.entity';
 
 type Row = { dataset: Dataset; key: string; value: Record<string, unknown> };
@@ -54,6 +56,8 @@ export class ReferenceDataService {
       focusAreas: of('focus-area'),
       beneficiaries: of('fund1035-beneficiary'),
       article4: of('article4'),
+      line2: of('fund1035-line2'),
+      sources: sourcesInForce(of<RecordedSource>('list-source').values()),
       callRounds: [...of<{ opensOn: string; closesOn: string }>('call-round')].map(([code, v]) => ({ code, ...v })),
       parameters: Object.fromEntries([...of<{ value: number }>('fund-parameter')].map(([k, v]) => [k, v.value])),
     };
@@ -93,6 +97,52 @@ export class ReferenceDataService {
         },
       }),
     ]);
+  }
+
+  /**
+   * Replaces a whole list from its published file, in force from `effectiveFrom`: keys added or changed get a new
+   * version, keys absent from the file are retired, and the file's source is recorded beside them; each version is
+   * published like a PUT. A dry run answers the same difference and writes nothing.
+   */
+  async importList(
+    manager: EntityManager,
+    request: { dataset: Dataset; csv: string; effectiveFrom: string; source: string; dryRun: boolean },
+    actor: Actor,
+  ) {
+    const countries = await this.rowsAsOf(manager, request.effectiveFrom, 'country');
+    const next = readList(request.dataset, request.csv, new Set(countries.map((c) => c.key)));
+    const current = await this.rowsAsOf(manager, request.effectiveFrom, request.dataset);
+    const diff = diffLists(new Map(current.map((r) => [r.key, r.value])), next);
+    const answer = { dataset: request.dataset, effectiveFrom: request.effectiveFrom, dryRun: request.dryRun, ...diff };
+    if (request.dryRun) return answer;
+    const versions: Array<[string, object | null]> = [
+      ...diff.added.map((a): [string, object] => [a.key, a.value]),
+      ...diff.changed.map((c): [string, object] => [c.key, c.to]),
+      ...diff.removed.map((r): [string, null] => [r.key, null]),
+    ];
+    for (const [key, value] of versions) {
+      await this.record(manager, { dataset: request.dataset, key, effectiveFrom: request.effectiveFrom, value }, actor);
+    }
+    const source: RecordedSource = {
+      dataset: request.dataset,
+      effectiveFrom: request.effectiveFrom,
+      source: request.source,
+      published: next.size,
+      loaded: next.size,
+      complete: true,
+      note: null,
+    };
+    await this.record(
+      manager,
+      {
+        dataset: 'list-source',
+        key: `${request.dataset}.${request.effectiveFrom}`,
+        effectiveFrom: request.effectiveFrom,
+        value: source,
+      },
+      actor,
+    );
+    return answer;
   }
 
   private table(manager: EntityManager): string {

@@ -1,5 +1,6 @@
 import { IomRegion } from './seed/countries.seed';
 import { IncomeGroup } from './seed/fund-1035.seed';
+import { RecordedSource } from './seed/official-lists.seed';
 
 /** Every reference list as it stood on one date: what a screening reads, and all it reads. */
 export interface ReferenceSnapshot {
@@ -10,6 +11,10 @@ export interface ReferenceSnapshot {
   focusAreas: ReadonlyMap<string, { name: string; eligible: boolean }>;
   beneficiaries: ReadonlyMap<string, { incomeGroup: IncomeGroup; euMember: boolean; withdrawn: boolean }>;
   article4: ReadonlyMap<string, { subject: boolean; since: string; arrearsMinor: string; dueTwoYearsMinor: string }>;
+  /** The published Line 2 list (F3): Line 1 beneficiaries not subject to Article 4, as IOM lists them. */
+  line2: ReadonlyMap<string, { name: string; region: string }>;
+  /** Where the version in force of each published list comes from, by dataset. */
+  sources: ReadonlyMap<string, RecordedSource>;
   callRounds: ReadonlyArray<{ code: string; opensOn: string; closesOn: string }>;
   parameters: Readonly<Record<string, number>>;
 }
@@ -23,6 +28,8 @@ export const DATASETS = [
   'article4',
   'call-round',
   'fund-parameter',
+  'fund1035-line2',
+  'list-source',
 ] as const;
 export type Dataset = (typeof DATASETS)[number];
 
@@ -30,16 +37,4 @@ export function parameter(snapshot: ReferenceSnapshot, name: string): number {
   const value = snapshot.parameters[name];
   if (value === undefined) throw new Error(`fund parameter ${name} is not set on ${snapshot.date}`);
   return value;
-}
-
-/** F1: on the beneficiary list in force: low to upper-middle income, not an EU member, not withdrawn, IOM member. */
-export function fund1035Eligibility(snapshot: ReferenceSnapshot, code: string): { eligible: boolean; why: string } {
-  const country = snapshot.countries.get(code);
-  const listed = snapshot.beneficiaries.get(code);
-  if (!country?.iomMember) return { eligible: false, why: `${code} is not an IOM Member State on ${snapshot.date}` };
-  if (!listed) return { eligible: false, why: `${code} is not on the beneficiary list in force on ${snapshot.date}` };
-  if (listed.incomeGroup === 'high') return { eligible: false, why: `${code} is a high-income economy` };
-  if (listed.euMember) return { eligible: false, why: `${code} is an EU member` };
-  if (listed.withdrawn) return { eligible: false, why: `${code} has voluntarily withdrawn` };
-  return { eligible: true, why: `${code} is on the list in force on ${snapshot.date} (${listed.incomeGroup} income)` };
 }

@@ -59,6 +59,51 @@ describe('screening a Fund 1035 project proposal', () => {
     expect(Object.values(line1).every((l) => l.passed)).toBe(true);
   });
 
+  describe('F3 with a published Line 2 list in force', () => {
+    const list = (complete: boolean) =>
+      referenceSnapshot({
+        line2: new Map([['VNM', { name: 'Viet Nam', region: 'Asia and Oceania' }]]),
+        sources: new Map([
+          [
+            'fund1035-line2',
+            {
+              dataset: 'fund1035-line2',
+              effectiveFrom: '2024-08-01',
+              source: 'IOM list',
+              published: 2,
+              loaded: 1,
+              complete,
+              note: null,
+            },
+          ],
+        ]),
+      });
+
+    it('F3 refuses a beneficiary absent from a complete Line 2 list, naming the list', () => {
+      expect(verdict({}, list(true)).F3).toMatchObject({
+        passed: false,
+        detail: 'PHL is not on the Line 2 list in force from 2024-08-01 (IOM list)',
+      });
+      const listed = verdict({ countries: ['VNM'] }, list(true), null, 'VNM').F3;
+      expect(listed).toMatchObject({ passed: true, detail: 'VNM is on the Line 2 list in force from 2024-08-01' });
+    });
+
+    it('F3 lets the Article 4 records decide alone for a state absent from a list known to be incomplete', () => {
+      expect(verdict({}, list(false)).F3).toMatchObject({
+        passed: true,
+        detail: expect.stringMatching(/^PHL is not among the 1 names read of the Line 2 list .* \(incomplete\)/),
+      });
+    });
+
+    it('F3 leaves a benefiting state that is no Fund 1035 beneficiary to F1 and F5', () => {
+      const lines = verdict(regional(['VNM', 'SGP'], ['VNM']), list(true), null, 'VNM');
+      expect(lines.F3).toMatchObject({
+        passed: true,
+        detail: expect.stringContaining('SGP is not a Fund 1035 beneficiary: F1 and F5 weigh it'),
+      });
+    });
+  });
+
   it('F4.1 accepts a Line 2 national request of USD 200,000 and refuses 200,000.01', () => {
     expect(verdict({ requested: usd('200000.00') })['F4.1'].passed).toBe(true);
     expect(verdict({ requested: usd('200000.01') })['F4.1'].passed).toBe(false);

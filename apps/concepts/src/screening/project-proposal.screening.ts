@@ -1,7 +1,8 @@
+import { fund1035Eligibility, line2Verdict } from '@fundline/domain';
 import { Money, shareOf } from '@fundline/money';
 import { VerdictLine } from '../lifecycle/submission';
 import { ProjectProposalContent } from '../proposals/project-proposal.aggregate';
-import { fund1035Eligibility, parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
+import { parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
 
 export interface ParentProject {
   id: string;
@@ -36,19 +37,8 @@ export function screenProjectProposal(
   );
 
   if (proposal.creditLine === 2) {
-    const subject = proposal.countries.filter((c) => snapshot.article4.get(c)?.subject);
-    line(
-      'F3',
-      subject.length === 0,
-      subject.length
-        ? subject
-            .map((c) => {
-              const a = snapshot.article4.get(c)!;
-              return `${c} is subject to Article 4 since ${a.since} (arrears USD ${Money.ofMinor(BigInt(a.arrearsMinor), 'USD').toDecimalString()} ≥ contributions due for two years USD ${Money.ofMinor(BigInt(a.dueTwoYearsMinor), 'USD').toDecimalString()})`;
-            })
-            .join('; ')
-        : `no benefiting state is subject to Article 4 on ${snapshot.date}`,
-    );
+    const f3 = line2Verdict(snapshot, proposal.countries);
+    line('F3', f3.passed, f3.detail);
   }
 
   const minimum = usd(parameter(snapshot, `f1035.${proposal.scope}.minimum-minor`));

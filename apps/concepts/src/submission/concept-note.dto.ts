@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MoneyDto } from '@fundline/http';
-import { Type } from 'class-transformer';
+import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,7 +14,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
 import { GeographicScope } from '../lifecycle/submission';
@@ -23,11 +21,8 @@ import { ConceptNoteContent } from './concept-note.aggregate';
 
 export class BudgetLineDto {
   @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) directCosts: MoneyDto;
-  @ApiProperty({ type: MoneyDto, description: 'At most 7% of direct costs (M4)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  indirectSupportCosts: MoneyDto;
+  @NestedObject(MoneyDto) directCosts: MoneyDto;
+  @NestedObject(MoneyDto, { description: 'At most 7% of direct costs (M4)' }) indirectSupportCosts: MoneyDto;
 }
 
 export class MarkersDto {
@@ -45,18 +40,12 @@ export class PartnerDto {
 }
 
 export class PartnersDto {
-  @ApiProperty({ type: [PartnerDto], description: 'Line ministries and/or local government (more than one, M6)' })
-  @IsArray()
+  @NestedArray(PartnerDto, { description: 'Line ministries and/or local government (more than one, M6)' })
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerDto)
   government: PartnerDto[];
 
-  @ApiProperty({ type: [PartnerDto], description: 'Civil-society, migrant or community partners (one at least, M6)' })
-  @IsArray()
+  @NestedArray(PartnerDto, { description: 'Civil-society, migrant or community partners (one at least, M6)' })
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerDto)
   society: PartnerDto[];
 }
 
@@ -100,28 +89,23 @@ export class ConceptNoteDto {
   @Max(23, { each: true })
   gcmObjectives: number[];
 
-  @ApiProperty({ type: [BudgetLineDto], description: 'One line per participating UN organisation (M3, M4)' })
-  @IsArray()
+  @NestedArray(BudgetLineDto, { description: 'One line per participating UN organisation (M3, M4)' })
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => BudgetLineDto)
   budget: BudgetLineDto[];
 
-  @ApiProperty({ type: MoneyDto, description: 'The request; the budget split sums exactly to it (M4)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'The request; the budget split sums exactly to it (M4)' })
   requested: MoneyDto;
 
-  @ApiProperty({ type: MarkersDto }) @ValidateNested() @Type(() => MarkersDto) markers: MarkersDto;
+  @NestedObject(MarkersDto) markers: MarkersDto;
 
-  @ApiProperty({ type: PartnersDto }) @ValidateNested() @Type(() => PartnersDto) partners: PartnersDto;
+  @NestedObject(PartnersDto) partners: PartnersDto;
 
   @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(120) durationMonths: number;
 
-  @ApiProperty({ type: EndorsementDto }) @ValidateNested() @Type(() => EndorsementDto) endorsement: EndorsementDto;
+  @NestedObject(EndorsementDto) endorsement: EndorsementDto;
 
-  @ApiProperty({ type: FocalPointDto }) @ValidateNested() @Type(() => FocalPointDto) focalPoint: FocalPointDto;
+  @NestedObject(FocalPointDto) focalPoint: FocalPointDto;
 
   toContent(): ConceptNoteContent {
     return {

@@ -12,26 +12,14 @@ import {
   TransferDisbursedV1,
 } from '@fundline/contracts';
 import { Clock, DomainError } from '@fundline/domain';
-import { MoneyDto } from '@fundline/http';
+import { MoneyDto, NestedObject } from '@fundline/http';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
@@ -40,7 +28,7 @@ import { AllocationRecord } from './allocation.entities';
 
 export class TransferDto {
   @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @NestedObject(MoneyDto) amount: MoneyDto;
   @ApiProperty({ example: '2027-01-15' })
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
@@ -50,9 +38,7 @@ export class TransferDto {
 export class ExpenditureDto {
   @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
   @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ type: MoneyDto, description: 'The year’s expenditure (a later report replaces it)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'The year’s expenditure (a later report replaces it)' })
   amount: MoneyDto;
 }
 
@@ -61,7 +47,7 @@ export class RevisionDto {
   @IsIn(['budget-revision', 'no-cost-extension'])
   kind: 'budget-revision' | 'no-cost-extension';
   @ApiPropertyOptional({ example: '2029-06-30' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) newEndDate?: string;
-  @ApiProperty() @IsString() @MaxLength(2000) reason: string;
+  @ApiProperty({ example: 'Partner change agreed with the government' }) @IsString() @MaxLength(2000) reason: string;
 }
 
 export class CloseDto {

@@ -1,6 +1,7 @@
 import { Money } from '@fundline/money';
 import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
 import { violationOf } from '../../../../test/support/domain-errors';
+import { referenceSnapshot } from '../../../../test/support/submission-builders';
 import { CommitteeSession, SessionState } from '../committee/committee-session.aggregate';
 import { Allocation } from './allocation.aggregate';
 import { ApprovalCandidate, ApprovalContext, checkApproval } from './approval-rules';
@@ -26,7 +27,7 @@ function context(overrides: Partial<ApprovalContext> = {}): ApprovalContext {
   return {
     now,
     creditLine: 2,
-    article4: new Map(),
+    lists: referenceSnapshot(),
     parameters: FUND_PARAMETERS_SEED,
     parentFundedOnLine: null,
     ...overrides,
@@ -61,9 +62,13 @@ describe('approval rules', () => {
   });
 
   it('F3 approves an Article 4 state on Line 1 and refuses it on Line 2', () => {
-    const article4 = new Map([['PHL', { subject: true, since: '2026-01-01' }]]);
-    ok('100000.00', {}, { creditLine: 1, article4 });
-    expect(approve('100000.00', {}, { article4 })).toMatchObject({ rules: ['F3'], fields: ['creditLine'] });
+    const lists = referenceSnapshot({
+      article4: new Map([
+        ['PHL', { subject: true, since: '2026-01-01', arrearsMinor: '250000000', dueTwoYearsMinor: '240000000' }],
+      ]),
+    });
+    ok('100000.00', {}, { creditLine: 1, lists });
+    expect(approve('100000.00', {}, { lists })).toMatchObject({ rules: ['F3'], fields: ['creditLine'] });
   });
 
   it('F6 refuses a Line 2 follow-up whose parent was funded on Line 2, and accepts one funded on Line 1', () => {
@@ -73,7 +78,7 @@ describe('approval rules', () => {
 
   it('M8 refuses more than was requested, and M7 an expired entry, and G4 an entry not in the pipeline', () => {
     expect(approve('500000.00', { fund: 'MIGRATION_MPTF' })).toMatchObject({ rules: ['M8'] });
-    expect(approve('100.00', { expiresAt: now })).toMatchObject({ rules: ['M7'] });
+    expect(approve('100000.00', { expiresAt: now })).toMatchObject({ rules: ['M7'] });
     expect(approve('100.00', { status: 'screened-ineligible' })).toMatchObject({
       code: 'ALLOCATION.NOT_IN_PIPELINE',
       kind: 'conflict',

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
-import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  PublishedBeforeReply,
+  requireCorrelationId,
+  sendIdempotent,
+} from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
@@ -81,6 +87,7 @@ export class AllocationsController {
   @Post('committee-sessions/:id/decisions')
   @Roles('steering-committee')
   @ApiIdempotencyKey()
+  @PublishedBeforeReply()
   @ApiOperation({ summary: 'Approve (ceilings, balance, eligibility re-checked in one transaction), defer or reject' })
   async decide(
     @CurrentActor() actor: Actor,

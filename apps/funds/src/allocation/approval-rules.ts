@@ -1,4 +1,4 @@
-import { DomainError, Violation } from '@fundline/domain';
+import { DomainError, Fund1035Lists, line2Verdict, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
 
 /**
@@ -6,8 +6,10 @@ import { Money } from '@fundline/money';
  * - G4 OnlyAPipelineEntryIsApproved (in pipeline or deferred).
  * - M7 AnExpiredEntryIsNotApproved.
  * - M8 TheAmountIsPositiveAndAtMostTheRequest.
- * - F3 NoLine2ForAStateUnderArticle4, as in force on the approval date.
+ * - F3 NoLine2ForAStateUnderArticle4OrOffTheLine2List: the screening's own rule (line2Verdict), on the lists in force
+ *   on the approval date.
  * - F4 TheProjectCeilingOfTheLineAndScopeHolds (F4.1 Line 2 national, F4.2 Line 2 regional, F4.3 Line 1).
+ * - F4.4 TheApprovedAmountIsAtLeastTheMinimumOfTheScope: an approval below the request is still a whole project.
  * - F6 AFollowUpOnLine2NeedsAParentFundedOnLine1.
  */
 export interface ApprovalCandidate {
@@ -24,8 +26,11 @@ export interface ApprovalCandidate {
 export interface ApprovalContext {
   now: Date;
   creditLine: 1 | 2 | null;
-  /** Article 4 status in force on the approval date, by country. */
-  article4: ReadonlyMap<string, { subject: boolean; since: string }>;
+  /**
+   * What Line 2 eligibility reads (Article 4, the Line 2 list and its source, beneficiaries) on the approval date;
+   * needed for a Line 2 approval only, so other approvals do not load it.
+   */
+  lists?: Fund1035Lists;
   parameters: Readonly<Record<string, number>>;
   /** The credit line on which the parent was funded, when the candidate is a follow-up (null: not funded). */
   parentFundedOnLine: number | null;
@@ -59,15 +64,9 @@ export function checkApproval(candidate: ApprovalCandidate, amount: Money, conte
   if (candidate.fund === 'FUND_1035') {
     const line = context.creditLine;
     if (line === 2) {
-      for (const country of candidate.countries) {
-        const status = context.article4.get(country);
-        if (status?.subject) {
-          broken.push({
-            field: 'creditLine',
-            rule: 'F3',
-            message: `${country} is subject to Article 4 since ${status.since}: it cannot benefit from Line 2`,
-          });
-        }
+      if (!context.lists) throw new Error('a Line 2 approval is checked against the Fund 1035 lists in force');
+      for (const { why } of line2Verdict(context.lists, candidate.countries).refused) {
+        broken.push({ field: 'creditLine', rule: 'F3', message: `${why}: it cannot benefit from Line 2` });
       }
       if (candidate.parentId && context.parentFundedOnLine !== 1) {
         broken.push({
@@ -82,9 +81,7 @@ export function checkApproval(candidate: ApprovalCandidate, amount: Money, conte
     }
     const scope = candidate.scope === 'regional' ? 'regional' : 'national';
     const rule = line === 1 ? 'F4.3' : scope === 'regional' ? 'F4.2' : 'F4.1';
-    const ceilingMinor = context.parameters[`f1035.line${line}.${scope}.ceiling-minor`];
-    if (ceilingMinor === undefined) throw new Error(`no ceiling parameter for Line ${line} ${scope}`);
-    const ceiling = Money.ofMinor(BigInt(ceilingMinor), 'USD');
+    const ceiling = usdParameter(context, `f1035.line${line}.${scope}.ceiling-minor`);
     if (amount.compare(ceiling) > 0) {
       broken.push({
         field: 'amount',
@@ -93,6 +90,22 @@ export function checkApproval(candidate: ApprovalCandidate, amount: Money, conte
         limit: ceiling.toDecimalString(),
       });
     }
+    const minimum = usdParameter(context, `f1035.${scope}.minimum-minor`);
+    if (amount.compare(minimum) < 0) {
+      broken.push({
+        field: 'amount',
+        rule: 'F4.4',
+        message: `${scope} projects receive at least USD ${minimum.toDecimalString()}`,
+        limit: minimum.toDecimalString(),
+      });
+    }
   }
   if (broken.length > 0) throw DomainError.invalid('ALLOCATION.NOT_APPROVABLE', broken);
+}
+
+/** A fund parameter in USD minor units, as in force on the approval date; a missing one is a broken seed, not input. */
+function usdParameter(context: ApprovalContext, key: string): Money {
+  const minor = context.parameters[key];
+  if (minor === undefined) throw new Error(`no fund parameter ${key}`);
+  return Money.ofMinor(BigInt(minor), 'USD');
 }

@@ -1,10 +1,15 @@
 import { EventEnvelope, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
+import { Article4Status, BeneficiaryStatus, Fund1035Lists, ListSourceInForce, sourcesInForce } from '@fundline/domain';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-/** The funds service keeps the reference data it decides with (F3 Article 4 status, F4 fund parameters). */
-const KEPT = ['article4', 'fund-parameter'];
+/**
+ * The funds service keeps the reference data it decides with: F4 fund parameters, and for F3 every list the
+ * screening's Line 2 eligibility reads (Article 4 status, the published Line 2 list and its source, and what makes a
+ * state a Fund 1035 beneficiary: IOM membership and the income classification).
+ */
+const KEPT = ['article4', 'fund-parameter', 'fund1035-line2', 'list-source', 'country', 'fund1035-beneficiary'];
 
 @Injectable()
 export class ReferenceReplicator implements IntegrationEventHandler {
@@ -29,4 +34,17 @@ export async function replicaAsOf(manager: EntityManager, dataset: string, date:
     [dataset, date],
   )) as Array<{ key: string; value: Record<string, unknown> | null }>;
   return new Map(rows.filter((r) => r.value !== null).map((r) => [r.key, r.value as Record<string, unknown>]));
+}
+
+/** The lists Line 2 eligibility (F3) reads, as in force on a date: the same datasets concepts screened with. */
+export async function fund1035ListsAsOf(manager: EntityManager, date: string): Promise<Fund1035Lists> {
+  const of = async <T>(dataset: string) => (await replicaAsOf(manager, dataset, date)) as Map<string, T>;
+  return {
+    date,
+    countries: await of<{ iomMember: boolean }>('country'),
+    beneficiaries: await of<BeneficiaryStatus>('fund1035-beneficiary'),
+    article4: await of<Article4Status>('article4'),
+    line2: await of<unknown>('fund1035-line2'),
+    sources: sourcesInForce((await of<ListSourceInForce>('list-source')).values()),
+  };
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto } from '@fundline/http';
-import { Type } from 'class-transformer';
+import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +16,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,14 +39,11 @@ export class OpenSessionDto {
   @Min(1)
   @Max(50)
   quorum: number;
-  @ApiProperty({ type: [MemberDto] })
-  @IsArray()
+  @NestedArray(MemberDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => MemberDto)
   members: MemberDto[];
-  @ApiProperty({ description: 'Pipeline entries to decide' })
+  @ApiProperty({ description: 'Pipeline entries to decide', example: ['3fa85f64-5717-4562-b3fc-2c963f66afa6'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -58,8 +53,8 @@ export class OpenSessionDto {
 }
 
 export class PositionDto {
-  @ApiProperty() @IsUUID() conceptId: string;
-  @ApiProperty() @Matches(/^[A-Za-z0-9._-]{1,60}$/) memberId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() conceptId: string;
+  @ApiProperty({ example: 'de-rep' }) @Matches(/^[A-Za-z0-9._-]{1,60}$/) memberId: string;
   @ApiProperty({ enum: ['support', 'object', 'abstain'] }) @IsIn(['support', 'object', 'abstain']) position:
     'support' | 'object' | 'abstain';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) reason?: string;
@@ -67,11 +62,11 @@ export class PositionDto {
 
 export class ShareDto {
   @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @NestedObject(MoneyDto) amount: MoneyDto;
 }
 
 export class DecisionDto {
-  @ApiProperty() @IsUUID() conceptId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() conceptId: string;
   @ApiProperty({ enum: ['approve', 'defer', 'reject'] }) @IsIn(['approve', 'defer', 'reject']) decision:
     'approve' | 'defer' | 'reject';
   @ApiProperty({ example: 'Strong government ownership; fills a thematic gap' })
@@ -79,20 +74,13 @@ export class DecisionDto {
   @MinLength(3)
   @MaxLength(2000)
   reasons: string;
-  @ApiPropertyOptional({ type: MoneyDto, description: 'approve: at most the request (M8)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { optional: true, description: 'approve: at most the request (M8)' })
   amount?: MoneyDto;
-  @ApiPropertyOptional({
-    type: [ShareDto],
+  @NestedArray(ShareDto, {
+    optional: true,
     description: 'approve, Migration MPTF: the split per participating organisation',
   })
-  @IsOptional()
-  @IsArray()
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => ShareDto)
   shares?: ShareDto[];
   @ApiPropertyOptional({ enum: [1, 2], description: 'approve, Fund 1035: the credit line' })
   @IsOptional()

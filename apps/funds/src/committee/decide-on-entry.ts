@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, ALLOCATION_DECISION_TYPES, AllocationDecidedV1 } from '@fundline/contracts';
 import { Clock, DomainError } from '@fundline/domain';
-import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
+import { appendToOutbox, ConsumerProgress, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
 import { Optional } from '@nestjs/common';
@@ -15,7 +15,7 @@ import {
   ObligationRecord,
 } from '../allocation/allocation.entities';
 import { checkApproval } from '../allocation/approval-rules';
-import { replicaAsOf } from '../allocation/reference-replica';
+import { fund1035ListsAsOf, replicaAsOf } from '../allocation/reference-replica';
 import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
 import { PipelineReplicaRecord } from '../pipeline-replica/pipeline-replica.entity';
@@ -48,9 +48,12 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
     @Optional() private readonly relay?: OutboxRelay,
+    @Optional() private readonly replicas?: ConsumerProgress,
   ) {}
 
   async execute({ actor, correlationId, idempotencyKey, sessionId, decision }: DecideOnEntry) {
+    // F3, G4: decide on nothing older than what concepts had published when the request came (docs/adr/0013).
+    await this.replicas?.awaitCaughtUp();
     const scope = `${actor.userId} POST /committee-sessions/${sessionId}/decisions`;
     const result = await runIdempotent(
       this.dataSource,
@@ -162,12 +165,7 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
     checkApproval({ ...entry, scope: entry.scope, requested, parentId: entry.parentId }, amount, {
       now,
       creditLine,
-      article4: new Map(
-        [...(await replicaAsOf(manager, 'article4', date))].map(([k, v]) => [
-          k,
-          v as { subject: boolean; since: string },
-        ]),
-      ),
+      ...(creditLine === 2 ? { lists: await fund1035ListsAsOf(manager, date) } : {}),
       parameters: Object.fromEntries(
         [...(await replicaAsOf(manager, 'fund-parameter', date))].map(([k, v]) => [k, Number(v.value)]),
       ),

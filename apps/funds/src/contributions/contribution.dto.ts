@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto } from '@fundline/http';
-import { Type } from 'class-transformer';
+import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
-  IsArray,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -12,7 +10,6 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { DONOR_TYPES } from './contribution.entities';
 
@@ -39,16 +36,13 @@ export class ScheduledPaymentDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   dueDate: string;
 
-  @ApiProperty({ type: MoneyDto })
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  amount: MoneyDto;
+  @NestedObject(MoneyDto) amount: MoneyDto;
 }
 
 const POCKET = /^[A-Z0-9_]{1,40}$/;
 
 export class RecordCommitmentDto {
-  @ApiProperty() @IsUUID() donorId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() donorId: string;
 
   @ApiProperty({ example: 'MIGRATION_MPTF' }) @Matches(POCKET) fundCode: string;
 
@@ -56,13 +50,10 @@ export class RecordCommitmentDto {
   @Matches(POCKET)
   pocketCode: string;
 
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @NestedObject(MoneyDto) amount: MoneyDto;
 
-  @ApiProperty({ type: [ScheduledPaymentDto] })
-  @IsArray()
+  @NestedArray(ScheduledPaymentDto)
   @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => ScheduledPaymentDto)
   schedule: ScheduledPaymentDto[];
 
   @ApiProperty({ example: '2026-11-01' })
@@ -72,17 +63,15 @@ export class RecordCommitmentDto {
 }
 
 export class RecordDepositDto {
-  @ApiProperty() @IsUUID() donorId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() donorId: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID() commitmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() commitmentId?: string;
 
   @ApiProperty({ example: 'MIGRATION_MPTF' }) @Matches(POCKET) fundCode: string;
 
   @ApiProperty({ example: 'THEMATIC_2' }) @Matches(POCKET) pocketCode: string;
 
-  @ApiProperty({ type: MoneyDto, description: 'As received, in its own currency' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'As received, in its own currency' })
   amount: MoneyDto;
 
   @ApiProperty({ example: '1.0850', description: 'USD per unit of the deposit currency on the deposit date' })

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, CREDIT_LINE_FUNDED_V1, CreditLineFundedV1 } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
-import { MoneyDto, NonNegativeMoneyDto } from '@fundline/http';
+import { MoneyDto, NestedObject, NonNegativeMoneyDto } from '@fundline/http';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { FundYearRecord } from '../funds/fund.entities';
 import { openFundAndPocket } from '../funds/fund-guard';
@@ -23,27 +22,15 @@ export const FUND_1035 = 'FUND_1035';
 export class FundCreditLinesDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
 
-  @ApiProperty({ type: MoneyDto, description: 'Line 1 annual allocation (USD 1.4 million initially)' })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @NestedObject(MoneyDto, { description: 'Line 1 annual allocation (USD 1.4 million initially)' })
   line1AnnualAllocation: MoneyDto;
 
-  @ApiProperty({ type: NonNegativeMoneyDto })
-  @ValidateNested()
-  @Type(() => NonNegativeMoneyDto)
-  discretionaryIncome: NonNegativeMoneyDto;
+  @NestedObject(NonNegativeMoneyDto) discretionaryIncome: NonNegativeMoneyDto;
 
-  @ApiProperty({ type: NonNegativeMoneyDto, description: 'Unearmarked contributions plus interest income' })
-  @ValidateNested()
-  @Type(() => NonNegativeMoneyDto)
+  @NestedObject(NonNegativeMoneyDto, { description: 'Unearmarked contributions plus interest income' })
   miscellaneousIncome: NonNegativeMoneyDto;
 
-  @ApiProperty({
-    type: NonNegativeMoneyDto,
-    description: 'Direct voluntary contributions to the fund, added to Line 2',
-  })
-  @ValidateNested()
-  @Type(() => NonNegativeMoneyDto)
+  @NestedObject(NonNegativeMoneyDto, { description: 'Direct voluntary contributions to the fund, added to Line 2' })
   directVoluntaryContributions: NonNegativeMoneyDto;
 }
 

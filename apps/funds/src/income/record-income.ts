@@ -1,23 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { Actor } from '@fundline/contracts';
-import { DomainError } from '@fundline/domain';
-import { MoneyDto } from '@fundline/http';
+import { MoneyDto, NestedObject } from '@fundline/http';
 import { OutboxRelay } from '@fundline/messaging';
-import { IdempotentResult, runIdempotent } from '@fundline/persistence';
+import { IdempotentResult } from '@fundline/persistence';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { openFundAndPocket } from '../funds/fund-guard';
 import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
+import { recordPocketMovement } from '../ledger/pocket-movement';
 
 export class RecordIncomeDto {
   @ApiProperty({ enum: ['interest', 'other'] }) @IsIn(['interest', 'other']) kind: 'interest' | 'other';
 
-  @ApiProperty({ type: MoneyDto, description: 'In USD' }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @NestedObject(MoneyDto, { description: 'In USD' }) amount: MoneyDto;
 
   @ApiProperty({ example: '2026-11-30' })
   @IsISO8601({ strict: true })
@@ -59,21 +56,13 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
-  async execute(command: RecordIncome): Promise<IdempotentResult<IncomeView>> {
+  execute(command: RecordIncome): Promise<IdempotentResult<IncomeView>> {
     const { actor, correlationId, fundCode, pocketCode, income } = command;
-    const scope = `${actor.userId} POST /funds/${fundCode}/pockets/${pocketCode}/income`;
-    const result = await runIdempotent(
+    return recordPocketMovement(
       this.dataSource,
-      { scope, key: command.idempotencyKey, body: income },
-      async (manager) => {
-        const { fund } = await openFundAndPocket(manager, fundCode, pocketCode);
-        const amount = income.amount.toMoney();
-        if (amount.currency !== fund.reportingCurrency) {
-          throw DomainError.invalid('INCOME.CURRENCY', [
-            { field: 'amount.currency', rule: 'G1', message: `income is recorded in ${fund.reportingCurrency}` },
-          ]);
-        }
-        const id = randomUUID();
+      this.relay,
+      { ...command, route: 'income', code: 'INCOME', body: income },
+      async ({ manager, fund, amount, id }) => {
         const posted = await this.ledger.post(
           manager,
           JournalEntry.create({
@@ -86,7 +75,7 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
           }),
           { actor, correlationId },
         );
-        const view: IncomeView = {
+        return {
           id,
           fundCode,
           pocketCode,
@@ -95,10 +84,7 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
           receivedOn: income.receivedOn,
           entryId: posted.entryId,
         };
-        return { status: 201, body: view };
       },
     );
-    this.relay?.nudge();
-    return result;
   }
 }

@@ -7,7 +7,8 @@
  *   available  credit-normal  free to allocate (G5 checks allocations against it)
  *   committed  credit-normal  approved allocations not yet transferred
  * Memorandum accounts say where it came from and went (M13 sources and uses), against a control account:
- *   control = contributions + income + refunds − fees − transfers, and control always equals cash.
+ *   control = contributions + income + refunds − fees − transfers − directCosts − bankCharges, and control always
+ *   equals cash.
  */
 export type Side = 'debit' | 'credit';
 
@@ -21,6 +22,8 @@ export const ACCOUNT_KINDS = {
   refunds: { normal: 'credit', nonNegative: true },
   fees: { normal: 'debit', nonNegative: true },
   transfers: { normal: 'debit', nonNegative: true },
+  directCosts: { normal: 'debit', nonNegative: true },
+  bankCharges: { normal: 'debit', nonNegative: true },
 } as const satisfies Record<string, { normal: Side; nonNegative: boolean }>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;

@@ -95,6 +95,10 @@ export const POSTINGS = {
   release(pocket: PocketRef, amountMinor: bigint): JournalLine[] {
     return pair(pocket, 'committed', 'available', amountMinor);
   },
+  /** M13: a direct cost or a bank charge is paid out of the pocket's free money, never out of committed money. */
+  cost(pocket: PocketRef, amountMinor: bigint, use: 'directCosts' | 'bankCharges'): JournalLine[] {
+    return [...pair(pocket, 'available', 'cash', amountMinor), ...pair(pocket, use, 'control', amountMinor)];
+  },
   transfer(pocket: PocketRef, amountMinor: bigint): JournalLine[] {
     return [...pair(pocket, 'committed', 'cash', amountMinor), ...pair(pocket, 'transfers', 'control', amountMinor)];
   },

@@ -9,6 +9,8 @@ const SUMMARY_LABELS: Array<[keyof CreditLineReport['summary'], string]> = [
   ['expenditure', 'Expenditure'],
   ['refunds', 'Refunds'],
   ['fees', 'Fees'],
+  ['directCosts', 'Direct costs'],
+  ['bankCharges', 'Bank charges'],
   ['releases', 'Commitments released'],
   ['closingBalance', 'Closing balance'],
   ['availableBalance', 'Available balance'],
@@ -39,6 +41,11 @@ function totals(report: CreditLineReport) {
     }),
     { approved: 0n, transferred: 0n, spent: 0n },
   );
+}
+
+/** What the report covers, in words and in file names: a fund year or a period of posting dates. */
+function coverage({ period }: CreditLineReport): string {
+  return period.fundYear === undefined ? `${period.from} to ${period.to}` : `fund year ${period.fundYear}`;
 }
 
 /** JSON for machines: amounts as decimal strings, never floats. */
@@ -114,7 +121,7 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
   const summary = workbook.addWorksheet('Summary');
   summary.columns = [
     { header: `Fund 1035 — ${report.line.replace('_', ' ')} (USD)`, key: 'label', width: 34 },
-    { header: `${report.period.from} to ${report.period.to}, as of ${report.period.asOf}`, key: 'amount', width: 24 },
+    { header: `${coverage(report)}, as of ${report.period.asOf}`, key: 'amount', width: 24 },
   ];
   for (const [key, label] of SUMMARY_LABELS) {
     summary.addRow({ label, amount: number(report.summary[key]) }).getCell('amount').numFmt = money;

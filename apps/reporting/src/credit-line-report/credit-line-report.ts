@@ -4,12 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { tableOf } from '@fundline/persistence';
 
-export interface ReportPeriod {
-  from: string;
-  to: string;
+/**
+ * What a report covers: a fund year (ADR 0015: the year's funding and every movement that belongs to that year, with
+ * the balance carried over from earlier years as the opening) or a period of posting dates.
+ */
+export type ReportPeriod = ({ fundYear: number } | { from: string; to: string }) & {
   /** The report as it stood at this moment: only what was recorded by then counts. */
   asOf: Date;
-}
+};
 
 export interface CreditLineProject {
   conceptId: string;
@@ -29,7 +31,7 @@ export interface CreditLineReport {
   fund: string;
   line: string;
   currency: 'USD';
-  period: { from: string; to: string; asOf: string };
+  period: { fundYear?: number; from?: string; to?: string; asOf: string };
   summary: Record<
     | 'openingBalance'
     | 'fundingReceived'
@@ -38,6 +40,8 @@ export interface CreditLineReport {
     | 'expenditure'
     | 'refunds'
     | 'fees'
+    | 'directCosts'
+    | 'bankCharges'
     | 'releases'
     | 'closingBalance'
     | 'availableBalance'
@@ -63,24 +67,34 @@ export class CreditLineReports {
 
   async report(line: string, period: ReportPeriod, actor: Actor): Promise<CreditLineReport> {
     const fund = 'FUND_1035';
-    const periodEnd = new Date(Math.min(new Date(`${period.to}T23:59:59.999Z`).getTime(), period.asOf.getTime()));
-    const from = new Date(`${period.from}T00:00:00Z`);
+    const fundYear = 'fundYear' in period ? period.fundYear : null;
+    const periodEnd =
+      'to' in period
+        ? new Date(Math.min(new Date(`${period.to}T23:59:59.999Z`).getTime(), period.asOf.getTime()))
+        : period.asOf;
+    // A fund-year report counts the movements of that year; earlier years make its opening balance, later ones are out.
+    const [within, before, upTo, start] =
+      'from' in period
+        ? ['posted_at >= $3', 'posted_at < $3', 'posted_at <= $4', new Date(`${period.from}T00:00:00Z`)]
+        : ['fund_year = $3', 'fund_year < $3', 'fund_year <= $3 AND posted_at <= $4', period.fundYear];
     const m = this.dataSource.manager;
     const [sums] = (await m.query(
       `SELECT
-         coalesce(sum(CASE WHEN kind = 'cash' AND posted_at < $3 THEN signed END), 0)::text AS opening,
+         coalesce(sum(CASE WHEN kind = 'cash' AND ${before} THEN signed END), 0)::text AS opening,
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS closing,
          coalesce(sum(CASE WHEN kind = 'available' THEN -signed END), 0)::text AS available,
          coalesce(sum(CASE WHEN kind = 'committed' THEN -signed END), 0)::text AS committed,
-         coalesce(sum(CASE WHEN kind IN ('contributions', 'income') AND posted_at >= $3 THEN -signed END), 0)::text AS funding,
-         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.commitment' AND posted_at >= $3 THEN -signed END), 0)::text AS approved,
-         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.release' AND posted_at >= $3 THEN signed END), 0)::text AS releases,
-         coalesce(sum(CASE WHEN kind = 'transfers' AND posted_at >= $3 THEN signed END), 0)::text AS transfers,
-         coalesce(sum(CASE WHEN kind = 'refunds' AND posted_at >= $3 THEN -signed END), 0)::text AS refunds,
-         coalesce(sum(CASE WHEN kind = 'fees' AND posted_at >= $3 THEN signed END), 0)::text AS fees
-       FROM (SELECT kind, entry_type, posted_at, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
-             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND pocket_code = $2 AND posted_at <= $4) m`,
-      [fund, line, from, periodEnd],
+         coalesce(sum(CASE WHEN kind IN ('contributions', 'income') AND ${within} THEN -signed END), 0)::text AS funding,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.commitment' AND ${within} THEN -signed END), 0)::text AS approved,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.release' AND ${within} THEN signed END), 0)::text AS releases,
+         coalesce(sum(CASE WHEN kind = 'transfers' AND ${within} THEN signed END), 0)::text AS transfers,
+         coalesce(sum(CASE WHEN kind = 'refunds' AND ${within} THEN -signed END), 0)::text AS refunds,
+         coalesce(sum(CASE WHEN kind = 'fees' AND ${within} THEN signed END), 0)::text AS fees,
+         coalesce(sum(CASE WHEN kind = 'directCosts' AND ${within} THEN signed END), 0)::text AS direct_costs,
+         coalesce(sum(CASE WHEN kind = 'bankCharges' AND ${within} THEN signed END), 0)::text AS bank_charges
+       FROM (SELECT kind, entry_type, posted_at, fund_year, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
+             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND pocket_code = $2 AND ${upTo}) m`,
+      [fund, line, start, periodEnd],
     )) as Array<Record<string, string>>;
 
     const projects = (await m.query(
@@ -102,8 +116,11 @@ export class CreditLineReports {
        LEFT JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.pocket_code = $2 AND a.approved_at <= $3
          AND ($4::text IS NULL OR p.submitting_country = $4)
+         AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'ledger_movements')} c
+               WHERE c.fund_code = $1 AND c.reference_type = 'allocation' AND c.reference_id = a.allocation_id::text
+                 AND c.entry_type = 'allocation.commitment' AND c.fund_year = $5))
        ORDER BY a.approved_at, a.allocation_id`,
-      [fund, line, periodEnd, actor.role === 'government' ? actor.country : null],
+      [fund, line, periodEnd, actor.role === 'government' ? actor.country : null, fundYear],
     )) as Array<Record<string, string | null>>;
 
     const expenditure = (await m.query(
@@ -112,7 +129,9 @@ export class CreditLineReports {
          FROM ${tableOf(this.dataSource, 'expenditure_reports')} x JOIN ${tableOf(this.dataSource, 'allocations')} a ON a.allocation_id = x.allocation_id
          WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
          ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC, sequence DESC) e`,
-      [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))],
+      'from' in period
+        ? [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))]
+        : [fund, line, periodEnd, period.fundYear, period.fundYear],
     )) as Array<{ spent: string }>;
 
     const b = (v: string | null | undefined) => BigInt(v ?? '0');
@@ -120,7 +139,10 @@ export class CreditLineReports {
       fund,
       line,
       currency: 'USD',
-      period: { from: period.from, to: period.to, asOf: period.asOf.toISOString() },
+      period:
+        'from' in period
+          ? { from: period.from, to: period.to, asOf: period.asOf.toISOString() }
+          : { fundYear: period.fundYear, asOf: period.asOf.toISOString() },
       summary: {
         openingBalance: b(sums.opening),
         fundingReceived: b(sums.funding),
@@ -129,6 +151,8 @@ export class CreditLineReports {
         expenditure: b(expenditure[0].spent),
         refunds: b(sums.refunds),
         fees: b(sums.fees),
+        directCosts: b(sums.direct_costs),
+        bankCharges: b(sums.bank_charges),
         releases: b(sums.releases),
         closingBalance: b(sums.closing),
         availableBalance: b(sums.available),

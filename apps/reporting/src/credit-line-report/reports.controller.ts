@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { ProblemException } from '@fundline/http';
@@ -7,25 +15,44 @@ import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { FundStatusReport } from '../fund-status/fund-status.report';
 import { ObligationsView } from '../obligations/obligations.view';
+import {
+  CreditLineReportResponse,
+  FundStatusResponse,
+  ObligationsResponse,
+  PipelineGroupResponse,
+  RegionalBalanceResponse,
+} from '../report-responses';
 import { GROUPINGS, PipelineViews } from '../pipeline/pipeline-views';
 import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
-import { CreditLineReports } from './credit-line-report';
+import { CreditLineReports, ReportPeriod } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 class ReportQuery extends CatchUpQuery {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Period start (default: 1 January of the fund year)' })
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: 'Period of posting dates, start (default: 1 January of the year of `to`, else of `asOf`)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Period end, inclusive (default: 31 December)' })
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Period of posting dates, end, inclusive (default: 31 December)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   to?: string;
 
-  @ApiPropertyOptional({ example: '2026', description: 'Fund year, when from/to are not given' })
+  @ApiPropertyOptional({
+    example: '2026',
+    description:
+      'Fund year: its funding and every movement that belongs to it, whenever posted, with the balance carried over from earlier years as the opening (not with from/to)',
+  })
   @IsOptional()
   @Matches(/^\d{4}$/)
   year?: string;
@@ -95,6 +122,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'M7: pipeline entries grouped by status, thematic or focus area, region or country, with age and expiry',
   })
+  @ApiOkResponse({ type: [PipelineGroupResponse] })
   async pipelineView(@Query() query: PipelineGroupQuery, @Res({ passthrough: true }) res: Response) {
     await this.catchUp.waitFor(query.after, res);
     return this.pipeline.grouped(query.fund, query.by ?? 'status', new Date());
@@ -103,6 +131,7 @@ export class ReportsController {
   @Get('regional-balance')
   @Roles('finance-officer', 'fund-admin', 'steering-committee')
   @ApiOperation({ summary: 'F10: per region, the share of Fund 1035 allocations beside the share of eligible states' })
+  @ApiOkResponse({ type: RegionalBalanceResponse })
   async regionalBalance(@Query() query: RegionalBalanceQuery, @Res({ passthrough: true }) res: Response) {
     await this.catchUp.waitFor(query.after, res);
     return this.pipeline.regionalBalance(query.on ?? new Date().toISOString().slice(0, 10));
@@ -113,6 +142,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'F12/M11: due and overdue reports, per allocation and per organisation (a government: its own)',
   })
+  @ApiOkResponse({ type: ObligationsResponse })
   async obligationsView(
     @CurrentActor() actor: Actor,
     @Query() query: ObligationsQuery,
@@ -130,6 +160,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'M13: Migration MPTF sources, uses and balance; capitalization; by donor, organisation, area',
   })
+  @ApiOkResponse({ type: FundStatusResponse })
   async migrationMptfStatus(@Query() query: AsOfQuery, @Res({ passthrough: true }) res: Response) {
     await this.catchUp.waitFor(query.after, res);
     return this.fundStatus.report(query.asOf ? new Date(query.asOf) : new Date());
@@ -139,7 +170,17 @@ export class ReportsController {
   @Roles('finance-officer', 'fund-admin', 'steering-committee', 'government')
   @ApiOperation({
     summary:
-      'F2/F12: one Fund 1035 credit line, never mixed: balances and movements of a period, its projects (JSON, CSV, XLSX)',
+      'F2/F12: one Fund 1035 credit line, never mixed: balances and movements of a fund year or a period, its projects (JSON, CSV, XLSX)',
+  })
+  @ApiExtraModels(CreditLineReportResponse)
+  @ApiOkResponse({
+    description:
+      'JSON by default; `format=csv` the projects and a totals row; `format=xlsx` a Summary and a Projects sheet',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CreditLineReportResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'concept_id,title,country,…\r\nTOTAL,,,,,,470000.00,…' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
   })
   async creditLine(
     @CurrentActor() actor: Actor,
@@ -152,27 +193,31 @@ export class ReportsController {
         { field: 'line', rule: 'F2', message: 'LINE_1 or LINE_2' },
       ]);
     }
-    const year = query.year ?? (query.from ?? query.to ?? new Date().toISOString()).slice(0, 4);
-    const period = {
-      from: query.from ?? `${year}-01-01`,
-      to: query.to ?? `${year}-12-31`,
-      asOf: query.asOf ? new Date(query.asOf) : new Date(),
-    };
-    if (period.from > period.to) {
+    const asOf = query.asOf ? new Date(query.asOf) : new Date();
+    if (query.year && (query.from || query.to)) {
+      throw new ProblemException(400, 'REPORT.PERIOD', 'The request is invalid', 'a fund year or a period, not both', [
+        { field: 'year', rule: 'F12', message: 'year selects a fund year, from and to a period of posting dates' },
+      ]);
+    }
+    const calendarYear = (query.from ?? query.to ?? asOf.toISOString()).slice(0, 4);
+    const period: ReportPeriod = query.year
+      ? { fundYear: Number(query.year), asOf }
+      : { from: query.from ?? `${calendarYear}-01-01`, to: query.to ?? `${calendarYear}-12-31`, asOf };
+    if ('from' in period && period.from > period.to) {
       throw new ProblemException(400, 'REPORT.PERIOD', 'The request is invalid', 'the period ends before it starts', [
         { field: 'to', rule: 'period', message: `to (${period.to}) is before from (${period.from})` },
       ]);
     }
     await this.catchUp.waitFor(query.after, res);
     const report = await this.creditLines.report(line, period, actor);
-    const name = `fund-1035-${line.toLowerCase()}-${period.from}-${period.to}`;
+    const name = `fund-1035-${line.toLowerCase()}-${'from' in period ? `${period.from}-${period.to}` : `fund-year-${period.fundYear}`}`;
     if (query.format === 'csv') {
       res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
       return asCsv(report);
     }
     if (query.format === 'xlsx') {
       return new StreamableFile(await asXlsx(report), {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        type: XLSX,
         disposition: `attachment; filename="${name}.xlsx"`,
       });
     }

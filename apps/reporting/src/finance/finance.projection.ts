@@ -7,9 +7,13 @@ import {
   AllocationDecidedV1,
   CONTRIBUTION_DEPOSITED_V1,
   ContributionDepositedV1,
+  CREDIT_LINE_FUNDED_V1,
+  CreditLineFundedV1,
   EventEnvelope,
   EXPENDITURE_REPORTED_V1,
   ExpenditureReportedV1,
+  FUND_COST_RECORDED_V1,
+  FundCostRecordedV1,
   LEDGER_ENTRY_POSTED_V1,
   LedgerEntryPostedV1,
   OBLIGATION_SUBMITTED_V1,
@@ -41,6 +45,8 @@ export class FinanceProjection implements IntegrationEventHandler {
     OBLIGATION_SUBMITTED_V1,
     ALLOCATION_DEFERRED_V1,
     ALLOCATION_REJECTED_V1,
+    CREDIT_LINE_FUNDED_V1,
+    FUND_COST_RECORDED_V1,
   ];
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -48,10 +54,18 @@ export class FinanceProjection implements IntegrationEventHandler {
     switch (event.type) {
       case LEDGER_ENTRY_POSTED_V1: {
         const p = event.payload as LedgerEntryPostedV1;
+        // ADR 0015: a movement belongs to the latest year its fund has been funded for when it is posted (the funds it
+        // draws on or adds to), else to the year it is posted in. A fund's ledger entries and its funding events share
+        // one partition, so every earlier funding has been projected by now.
+        const [{ year }] = (await manager.query(
+          `SELECT coalesce(max(year), extract(year FROM $2::timestamptz AT TIME ZONE 'UTC')::int) AS year
+           FROM ${tableOf(manager, 'funded_years')} WHERE fund_code = $1`,
+          [p.fundCode, p.postedAt],
+        )) as Array<{ year: number }>;
         for (const [i, line] of p.lines.entries()) {
           await manager.query(
             `INSERT INTO ${tableOf(manager, 'ledger_movements')} (entry_id, line_no, fund_code, pocket_code, kind, side, amount_minor,
-               entry_type, reference_type, reference_id, posted_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+               entry_type, reference_type, reference_id, posted_at, fund_year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
             [
               p.entryId,
               i,
@@ -64,9 +78,34 @@ export class FinanceProjection implements IntegrationEventHandler {
               p.reference.type,
               p.reference.id,
               p.postedAt,
+              year,
             ],
           );
         }
+        return;
+      }
+      case CREDIT_LINE_FUNDED_V1: {
+        // The funding's own entries precede this event: they belong to the year funded, whenever they were posted.
+        const p = event.payload as CreditLineFundedV1;
+        await manager.query(
+          `INSERT INTO ${tableOf(manager, 'funded_years')} (fund_code, year, funding_id) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING`,
+          [p.fundCode, p.year, p.fundingId],
+        );
+        await manager.query(
+          `UPDATE ${tableOf(manager, 'ledger_movements')} SET fund_year = $3
+           WHERE fund_code = $1 AND reference_type = 'line-funding' AND reference_id = $2`,
+          [p.fundCode, p.fundingId, p.year],
+        );
+        return;
+      }
+      case FUND_COST_RECORDED_V1: {
+        const p = event.payload as FundCostRecordedV1;
+        await manager.query(
+          `INSERT INTO ${tableOf(manager, 'fund_costs')} (cost_id, fund_code, pocket_code, kind, amount_minor, incurred_on,
+             description, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+          [p.costId, p.fundCode, p.pocketCode, p.kind, minor(p.amount), p.incurredOn, p.description, event.occurredAt],
+        );
         return;
       }
       case ALLOCATION_APPROVED_V1: {

@@ -8,7 +8,8 @@ import { tableOf } from '@fundline/persistence';
 const FUND = 'MIGRATION_MPTF';
 
 /**
- * M13: the Migration MPTF's status in the sources / uses / balance layout of trust-fund administrators, with
+ * M13: the Migration MPTF's status in the sources / uses / balance layout of trust-fund administrators (uses: transfers,
+ * refunds as a negative, the Administrative Agent fee, direct costs and bank charges, these two itemised in `costs`), with
  * capitalization progress, contributions by donor, and transfers and expenditure by organisation and thematic area.
  * Drawn from projected events only, as of any moment.
  */
@@ -26,6 +27,8 @@ export class FundStatusReport {
          coalesce(sum(CASE WHEN kind = 'transfers' THEN signed END), 0)::text AS transfers,
          coalesce(sum(CASE WHEN kind = 'refunds' THEN -signed END), 0)::text AS refunds,
          coalesce(sum(CASE WHEN kind = 'fees' THEN signed END), 0)::text AS fees,
+         coalesce(sum(CASE WHEN kind = 'directCosts' THEN signed END), 0)::text AS direct_costs,
+         coalesce(sum(CASE WHEN kind = 'bankCharges' THEN signed END), 0)::text AS bank_charges,
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS cash
        FROM (SELECT kind, entry_type, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
              FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND posted_at <= $2) x`,
@@ -33,7 +36,14 @@ export class FundStatusReport {
     )) as Array<Record<string, string>>;
     const b = (v: string) => BigInt(v);
     const sources = b(t.contributions) + b(t.interest) + b(t.other_income);
-    const uses = b(t.transfers) - b(t.refunds) + b(t.fees);
+    const uses = b(t.transfers) - b(t.refunds) + b(t.fees) + b(t.direct_costs) + b(t.bank_charges);
+
+    const costs = (await m.query(
+      `SELECT kind, pocket_code AS "pocketCode", incurred_on::text AS "incurredOn", description, amount_minor::text AS amount
+       FROM ${tableOf(this.dataSource, 'fund_costs')} WHERE fund_code = $1 AND recorded_at <= $2
+       ORDER BY incurred_on, sequence`,
+      [FUND, asOf],
+    )) as Array<{ kind: string; pocketCode: string; incurredOn: string; description: string; amount: string }>;
 
     const donors = (await m.query(
       `SELECT donor_id, coalesce(max(donor_name), donor_id::text) AS donor, original_currency,
@@ -96,8 +106,11 @@ export class FundStatusReport {
         transfers: usd(b(t.transfers)),
         refunds: usd(-b(t.refunds)),
         administrativeAgentFee: usd(b(t.fees)),
+        directCosts: usd(b(t.direct_costs)),
+        bankCharges: usd(b(t.bank_charges)),
         total: usd(uses),
       },
+      costs: costs.map((c) => ({ ...c, amount: usd(BigInt(c.amount)) })),
       balance: usd(sources - uses),
       capitalization: {
         target: usd(target),

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CatchUp } from '../read-model/catch-up';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor, FUNDS } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
@@ -9,6 +9,7 @@ import { Page, PageQuery } from '@fundline/http';
 import { Money } from '@fundline/money';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { PipelinePageResponse, PipelineEntryResponse } from '../report-responses';
 import { PipelineDecisionRecord, PipelineEntryRecord } from './pipeline-entry.entity';
 
 export class PipelineQuery extends PageQuery {
@@ -68,6 +69,7 @@ export class PipelineController {
 
   @Get()
   @ApiOperation({ summary: 'Submitted concepts (read model): fund staff see all, a government only its own' })
+  @ApiOkResponse({ type: PipelinePageResponse })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: PipelineQuery,
@@ -102,6 +104,7 @@ export class PipelineController {
 
   @Get(':conceptId')
   @ApiOperation({ summary: 'One pipeline entry (a government only its own)' })
+  @ApiOkResponse({ type: PipelineEntryResponse })
   async get(@CurrentActor() actor: Actor, @Param('conceptId', ParseUUIDPipe) conceptId: string) {
     const row = await this.dataSource.manager.findOne(PipelineEntryRecord, { where: { conceptId } });
     if (!row || (actor.role === 'government' && row.submittingCountry !== actor.country)) {

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
@@ -11,8 +10,8 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { ValidNested } from '../nested';
 
 export const CONCEPT_NOTE_SUBMITTED_V1 = 'concept-note.submitted.v1';
 
@@ -70,8 +69,7 @@ export class ConceptNoteSubmittedV1 {
   @IsString({ each: true })
   participatingOrganisations: string[];
 
-  @ValidateNested()
-  @Type(() => MoneyV1)
+  @ValidNested(MoneyV1)
   requested: MoneyV1;
 
   @IsInt()

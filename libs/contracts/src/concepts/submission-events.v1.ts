@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
@@ -11,8 +10,8 @@ import {
   IsUUID,
   Matches,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { ValidNested, ValidNestedArray } from '../nested';
 import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-submitted.v1';
 
 export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
@@ -36,7 +35,7 @@ export class ProjectProposalSubmittedV1 {
   @IsArray() @ArrayMinSize(1) @Matches(/^[A-Z]{3}$/, { each: true }) countries: string[];
   @IsIn([1, 2]) creditLine: 1 | 2;
   @IsString() focusArea: string;
-  @ValidateNested() @Type(() => MoneyV1) requested: MoneyV1;
+  @ValidNested(MoneyV1) requested: MoneyV1;
   @IsOptional() @IsUUID() parentProposalId?: string;
   @IsInt() @Min(1) version: number;
   @IsISO8601({ strict: true }) submittedAt: string;
@@ -56,7 +55,7 @@ export class SubmissionScreenedV1 {
   @IsIn(['submission', 're-screen']) trigger: 'submission' | 're-screen';
   @Matches(/^\d{4}-\d{2}-\d{2}$/) referenceDate: string;
   @IsBoolean() eligible: boolean;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => VerdictLineV1) lines: VerdictLineV1[];
+  @ValidNestedArray(VerdictLineV1) lines: VerdictLineV1[];
   @IsString() status: string;
   @IsOptional() @IsISO8601({ strict: true }) expiresAt?: string;
   @IsISO8601({ strict: true }) screenedAt: string;

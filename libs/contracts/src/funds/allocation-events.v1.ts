@@ -1,15 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ValidNested, ValidNestedArray } from '../nested';
 import { MoneyV1 } from '../concepts/concept-note-submitted.v1';
 
 export const ALLOCATION_APPROVED_V1 = 'allocation.approved.v1';
@@ -23,7 +13,7 @@ export const OBLIGATION_OVERDUE_V1 = 'obligation.overdue.v1';
 
 export class ShareV1 {
   @IsString() organisation: string;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
 }
 
 export class ObligationV1 {
@@ -36,12 +26,12 @@ export class ApprovedAllocationV1 {
   @IsUUID() allocationId: string;
   @IsString() pocketCode: string;
   @IsOptional() @IsIn([1, 2]) creditLine?: 1 | 2;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ShareV1) shares: ShareV1[];
+  @ValidNested(MoneyV1) amount: MoneyV1;
+  @ValidNestedArray(ShareV1) shares: ShareV1[];
   @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate: string;
   /** The reports the allocation owes (F12, M11); optional, added after the first release of v1. */
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ObligationV1) obligations?: ObligationV1[];
+  @ValidNestedArray(ObligationV1, { optional: true }) obligations?: ObligationV1[];
 }
 
 /** A steering-committee (or approving-body) decision on a pipeline entry, with its reasons and who took part (M8). */
@@ -55,7 +45,7 @@ export class AllocationDecidedV1 {
   @IsArray() @IsString({ each: true }) participants: string[];
   @IsArray() @IsString({ each: true }) recused: string[];
   @IsISO8601({ strict: true }) decidedAt: string;
-  @IsOptional() @ValidateNested() @Type(() => ApprovedAllocationV1) allocation?: ApprovedAllocationV1;
+  @ValidNested(ApprovedAllocationV1, { optional: true }) allocation?: ApprovedAllocationV1;
 }
 
 /** Money left the fund for a participating organisation (M10); `status` is the allocation's status after it. */
@@ -66,8 +56,8 @@ export class TransferDisbursedV1 {
   @IsString() fund: string;
   @IsString() pocketCode: string;
   @IsString() organisation: string;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
-  @ValidateNested() @Type(() => MoneyV1) transferredToOrganisation: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) transferredToOrganisation: MoneyV1;
   @IsString() status: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) transferDate: string;
 }
@@ -78,8 +68,8 @@ export class ExpenditureReportedV1 {
   @IsString() fund: string;
   @IsString() organisation: string;
   @IsInt() year: number;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
-  @ValidateNested() @Type(() => MoneyV1) spentByOrganisation: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) spentByOrganisation: MoneyV1;
 }
 
 export class AllocationClosedV1 {
@@ -87,8 +77,8 @@ export class AllocationClosedV1 {
   @IsUUID() conceptId: string;
   @IsString() fund: string;
   @IsString() pocketCode: string;
-  @ValidateNested() @Type(() => MoneyV1) refunded: MoneyV1;
-  @ValidateNested() @Type(() => MoneyV1) released: MoneyV1;
+  @ValidNested(MoneyV1) refunded: MoneyV1;
+  @ValidNested(MoneyV1) released: MoneyV1;
   @IsISO8601({ strict: true }) closedAt: string;
 }
 
@@ -97,7 +87,7 @@ export class RefundReceivedV1 {
   @IsUUID() conceptId: string;
   @IsString() fund: string;
   @IsString() pocketCode: string;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
 }
 
 export class ObligationOverdueV1 {

@@ -1,16 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ValidNested, ValidNestedArray } from '../nested';
 import { MoneyV1 } from '../concepts/concept-note-submitted.v1';
 
 export const LEDGER_ENTRY_POSTED_V1 = 'ledger.entry-posted.v1';
@@ -28,7 +17,7 @@ export class LedgerLineV1 {
   @IsString() pocketCode: string;
   @IsString() kind: string;
   @IsIn(['debit', 'credit']) side: 'debit' | 'credit';
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
 }
 
 /** Every posting to the ledger, line by line, so the read side can rebuild every balance (G2). */
@@ -36,15 +25,15 @@ export class LedgerEntryPostedV1 {
   @IsUUID() entryId: string;
   @IsString() fundCode: string;
   @IsString() type: string;
-  @ValidateNested() @Type(() => ReferenceV1) reference: ReferenceV1;
+  @ValidNested(ReferenceV1) reference: ReferenceV1;
   @IsString() description: string;
   @IsISO8601({ strict: true }) postedAt: string;
-  @IsArray() @ArrayMinSize(2) @ValidateNested({ each: true }) @Type(() => LedgerLineV1) lines: LedgerLineV1[];
+  @ValidNestedArray(LedgerLineV1) @ArrayMinSize(2) lines: LedgerLineV1[];
 }
 
 export class ScheduledPaymentV1 {
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
+  @ValidNested(MoneyV1) amount: MoneyV1;
 }
 
 /** A donor signed a commitment (pledge) to a fund, possibly earmarked to a pocket (M9). */
@@ -55,8 +44,8 @@ export class ContributionCommittedV1 {
   @IsString() donorType: string;
   @IsString() fundCode: string;
   @IsString() pocketCode: string;
-  @ValidateNested() @Type(() => MoneyV1) amount: MoneyV1;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ScheduledPaymentV1) schedule: ScheduledPaymentV1[];
+  @ValidNested(MoneyV1) amount: MoneyV1;
+  @ValidNestedArray(ScheduledPaymentV1) schedule: ScheduledPaymentV1[];
   @Matches(/^\d{4}-\d{2}-\d{2}$/) signedOn: string;
 }
 
@@ -69,10 +58,10 @@ export class ContributionDepositedV1 {
   @IsOptional() @IsUUID() commitmentId?: string;
   @IsString() fundCode: string;
   @IsString() pocketCode: string;
-  @ValidateNested() @Type(() => MoneyV1) original: MoneyV1;
+  @ValidNested(MoneyV1) original: MoneyV1;
   @Matches(/^\d+(\.\d+)?$/) usdRate: string;
-  @ValidateNested() @Type(() => MoneyV1) usd: MoneyV1;
-  @ValidateNested() @Type(() => MoneyV1) fee: MoneyV1;
+  @ValidNested(MoneyV1) usd: MoneyV1;
+  @ValidNested(MoneyV1) fee: MoneyV1;
   @IsInt() feeBasisPoints: number;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) depositDate: string;
   @IsUUID() entryId: string;
@@ -81,7 +70,7 @@ export class ContributionDepositedV1 {
 export class ComputationStepV1 {
   @IsString() step: string;
   @IsString() formula: string;
-  @ValidateNested() @Type(() => MoneyV1) result: MoneyV1;
+  @ValidNested(MoneyV1) result: MoneyV1;
 }
 
 /** A Fund 1035 credit line received its funding for a year, with the F9 computation step by step. */
@@ -89,7 +78,23 @@ export class CreditLineFundedV1 {
   @IsUUID() fundingId: string;
   @IsString() fundCode: string;
   @IsInt() year: number;
-  @ValidateNested() @Type(() => MoneyV1) line1: MoneyV1;
-  @ValidateNested() @Type(() => MoneyV1) line2: MoneyV1;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ComputationStepV1) steps: ComputationStepV1[];
+  @ValidNested(MoneyV1) line1: MoneyV1;
+  @ValidNested(MoneyV1) line2: MoneyV1;
+  @ValidNestedArray(ComputationStepV1) steps: ComputationStepV1[];
+}
+
+export const FUND_COST_RECORDED_V1 = 'fund-cost.recorded.v1';
+export const FUND_COST_KINDS = ['direct-cost', 'bank-charge'] as const;
+export type FundCostKind = (typeof FUND_COST_KINDS)[number];
+
+/** M13 uses other than transfers and the fee: a direct cost or a bank charge paid out of a pocket's cash. */
+export class FundCostRecordedV1 {
+  @IsUUID() costId: string;
+  @IsString() fundCode: string;
+  @IsString() pocketCode: string;
+  @IsIn(FUND_COST_KINDS) kind: FundCostKind;
+  @ValidNested(MoneyV1) amount: MoneyV1;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) incurredOn: string;
+  @IsString() description: string;
+  @IsUUID() entryId: string;
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@fundline/domain';
+import { ConsumerBehindError } from '@fundline/messaging';
 import { Request, Response } from 'express';
 import { currentCorrelationId } from '../logging/request-context';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
@@ -37,6 +38,16 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       detail: error.message,
       code: error.code,
       ...(error.violations.length ? { errors: error.violations } : {}),
+      ...base,
+    };
+  }
+  if (error instanceof ConsumerBehindError) {
+    return {
+      type: problemType('EVENTS.NOT_CAUGHT_UP'),
+      title: 'The service is catching up with events; try again',
+      status: 503,
+      detail: error.message,
+      code: 'EVENTS.NOT_CAUGHT_UP',
       ...base,
     };
   }
@@ -84,7 +95,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const problem = toProblem(error, req.originalUrl?.split('?')[0]);
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    sendProblem(http.getResponse<Response>(), problem);
+    const res = http.getResponse<Response>();
+    if (error instanceof ConsumerBehindError) {
+      this.logger.warn(error.message);
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    } else if (problem.status >= 500) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    }
+    sendProblem(res, problem);
   }
 }

@@ -8,6 +8,8 @@ import { createMessagingTables, dropMessagingTables } from '../messaging-tables'
 import { appendToOutbox, envelopeFor } from '../outbox/outbox';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { KafkaJSNonRetriableError } from 'kafkajs';
+import { ConsumerBehindError, ConsumerProgress } from './consumer-progress';
 import { EventConsumer, IntegrationEventHandler, Outcome } from './event-consumer';
 import { ProcessedEvent } from './processed-event.entity';
 
@@ -117,6 +119,25 @@ describe('outbox relay and idempotent consumer', () => {
     return rows[0].n as number;
   }
 
+  /** Puts messages on the concepts topic straight from a producer, as a broker would redeliver or another service send. */
+  async function publish(messages: Array<{ key: string; value: string }>): Promise<void> {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: physicalName(namespace, TOPICS.concepts), messages });
+    await producer.disconnect();
+  }
+
+  const publishDirectly = (conceptId: string) =>
+    publish([{ key: conceptId, value: JSON.stringify(submitted(conceptId)) }]);
+
+  async function waitUntil(condition: () => boolean, what: string) {
+    const deadline = Date.now() + 20_000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`${what} did not happen`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   async function waitFor(conceptId: string, outcome: Outcome) {
     const deadline = Date.now() + 20_000;
     while (!outcomes.some(([id, o]) => id === conceptId && o === outcome)) {
@@ -164,11 +185,8 @@ describe('outbox relay and idempotent consumer', () => {
   it('applies a redelivered event once', async () => {
     const conceptId = randomUUID();
     const event = submitted(conceptId);
-    const producer = kafka.producer();
-    await producer.connect();
     const message = { key: conceptId, value: JSON.stringify(event) };
-    await producer.send({ topic: physicalName(namespace, TOPICS.concepts), messages: [message, message, message] });
-    await producer.disconnect();
+    await publish([message, message, message]);
     await waitFor(conceptId, 'applied');
     const deadline = Date.now() + 10_000;
     while (outcomes.filter(([id, o]) => id === conceptId && o === 'duplicate').length < 2 && Date.now() < deadline) {
@@ -186,17 +204,11 @@ describe('outbox relay and idempotent consumer', () => {
     const failing = randomUUID();
     const next = randomUUID();
     handler.failFor.add(failing);
-    const producer = kafka.producer();
-    await producer.connect();
     // Same key, so same partition: the next event waits behind the failing one and must still get through.
-    await producer.send({
-      topic: physicalName(namespace, TOPICS.concepts),
-      messages: [
-        { key: 'same-key', value: JSON.stringify(submitted(failing)) },
-        { key: 'same-key', value: JSON.stringify(submitted(next)) },
-      ],
-    });
-    await producer.disconnect();
+    await publish([
+      { key: 'same-key', value: JSON.stringify(submitted(failing)) },
+      { key: 'same-key', value: JSON.stringify(submitted(next)) },
+    ]);
     await waitFor(failing, 'dead-lettered');
     await waitFor(next, 'applied');
     expect(handler.attempts.get(failing)).toBe(3);
@@ -215,13 +227,7 @@ describe('outbox relay and idempotent consumer', () => {
   it('waits out a database outage longer than the attempts allowed, and never dead-letters for it', async () => {
     const conceptId = randomUUID();
     handler.outageFor.set(conceptId, 5);
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: physicalName(namespace, TOPICS.concepts),
-      messages: [{ key: conceptId, value: JSON.stringify(submitted(conceptId)) }],
-    });
-    await producer.disconnect();
+    await publishDirectly(conceptId);
     await waitFor(conceptId, 'applied');
     expect(handler.attempts.get(conceptId)).toBe(6);
     expect(outcomes.filter(([id, outcome]) => id === conceptId && outcome === 'dead-lettered')).toEqual([]);
@@ -231,17 +237,68 @@ describe('outbox relay and idempotent consumer', () => {
   it('applies a run of events in one go, and a failing one in its middle costs the others nothing', async () => {
     const [before, failing, after] = [randomUUID(), randomUUID(), randomUUID()];
     handler.failFor.add(failing);
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: physicalName(namespace, TOPICS.concepts),
-      messages: [before, failing, after].map((id) => ({ key: 'one-partition', value: JSON.stringify(submitted(id)) })),
-    });
-    await producer.disconnect();
+    await publish(
+      [before, failing, after].map((id) => ({ key: 'one-partition', value: JSON.stringify(submitted(id)) })),
+    );
     await waitFor(after, 'applied');
     expect(outcomes.filter(([id]) => id === before)).toEqual([[before, 'applied']]);
     expect(outcomes.filter(([id]) => id === failing)).toEqual([[failing, 'dead-lettered']]);
     expect(handler.attempts.get(failing)).toBe(3);
     expect([await effects(before), await effects(failing), await effects(after)]).toEqual([1, 0, 1]);
+  });
+
+  it('G4 restarts a consumer that crashed with an error kafkajs does not restart, and applies what comes after', async () => {
+    const [crashing, later] = [randomUUID(), randomUUID()];
+    let thrown = false;
+    // What the broker answered after an outage in the acceptance run: kafkajs gives up on the consumer for good.
+    const stopListening = consumer.onProcessed((event) => {
+      if (event?.aggregateId !== crashing || thrown) return;
+      thrown = true;
+      throw new KafkaJSNonRetriableError('Failed to find group coordinator');
+    });
+    const restartsBefore = consumer.status().restarts;
+    try {
+      await publishDirectly(crashing);
+      await waitUntil(() => thrown && consumer.status().state === 'restarting', 'the crash');
+      expect(consumer.status().lastError).toMatch(/Failed to find group coordinator/);
+      await publishDirectly(later);
+      await waitFor(later, 'applied');
+    } finally {
+      stopListening();
+    }
+    expect(consumer.status()).toMatchObject({ state: 'running', restarts: restartsBefore + 1 });
+    // The crashing event was applied before the crash and redelivered after it: once, not twice.
+    expect([await effects(crashing), await effects(later)]).toEqual([1, 1]);
+  });
+
+  it('says when the group has applied everything on its topics, and refuses when it cannot catch up in time', async () => {
+    const progress = new ConsumerProgress(
+      kafka,
+      physicalName(namespace, 'it-consumer'),
+      [physicalName(namespace, TOPICS.concepts)],
+      10_000,
+      consumer,
+    );
+    try {
+      const caughtUp = randomUUID();
+      await publishDirectly(caughtUp);
+      await progress.awaitCaughtUp();
+      // No polling in between: when the wait is over, the effect is there.
+      expect(await effects(caughtUp)).toBe(1);
+      expect((await progress.lag()).lag).toBe(0n);
+
+      await consumer.stop();
+      const missed = randomUUID();
+      await publishDirectly(missed);
+      await expect(progress.awaitCaughtUp(300)).rejects.toBeInstanceOf(ConsumerBehindError);
+      expect((await progress.lag()).lag).toBe(1n);
+      expect(await effects(missed)).toBe(0);
+
+      await consumer.start();
+      await progress.awaitCaughtUp();
+      expect(await effects(missed)).toBe(1);
+    } finally {
+      await progress.close();
+    }
   });
 });

@@ -27,6 +27,20 @@ export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 /** Most messages applied in one transaction: bounds how much one failure rolls back and re-runs. */
 const BATCH_SIZE = 100;
 
+/** A crashed consumer is started again after 1 s, then 2, 4… up to 30 s between tries until one succeeds. */
+const RESTART_BACKOFF_MS = { initial: 1_000, max: 30_000 };
+
+export type ConsumerState = 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped';
+
+export interface ConsumerStatus {
+  groupId: string;
+  state: ConsumerState;
+  restarts: number;
+  lastError?: string;
+  lastCrashAt?: string;
+  lastProgressAt?: string;
+}
+
 /** Where a processed message sat: its physical topic, partition and offset. */
 export interface MessagePosition {
   topic: string;
@@ -44,6 +58,15 @@ export interface MessagePosition {
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
   private consumer: Consumer | undefined;
+  private state: ConsumerState = 'stopped';
+  private restarts = 0;
+  private backoffMs = RESTART_BACKOFF_MS.initial;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private lastError: string | undefined;
+  private lastCrashAt: Date | undefined;
+  private lastProgressAt: number | undefined;
+  private lastFetchAt: number | undefined;
+  private readonly positions = new Map<string, bigint>();
   private producer: Producer | undefined;
   private readonly byType = new Map<string, IntegrationEventHandler>();
   private readonly listeners = new Set<
@@ -59,57 +82,124 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    if (this.consumer) return;
+    if (this.state !== 'stopped') return;
+    this.state = 'starting';
     this.producer = orderedProducer(this.kafka);
-    await this.producer.connect();
-    this.consumer = this.kafka.consumer({
+    try {
+      await this.producer.connect();
+    } catch (error) {
+      // Not started: a later start() may try again (the service fails its start-up on this error).
+      this.producer = undefined;
+      this.state = 'stopped';
+      throw error;
+    }
+    await this.launch();
+  }
+
+  /**
+   * Creates, connects and runs a kafkajs consumer. kafkajs restarts a consumer by itself only after retriable
+   * errors; after a non-retriable one (`Failed to find group coordinator` when the broker comes back, for instance)
+   * it stops for good while the process lives on. The CRASH listener turns every crash that kafkajs will not
+   * restart into a restart of our own, with backoff, so no outage leaves a service deaf.
+   */
+  private async launch(): Promise<void> {
+    const consumer = this.kafka.consumer({
       groupId: this.physical(this.options.groupId),
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
-    await this.consumer.run({
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const { topic, partition } = batch;
-        let pending = batch.messages;
-        /** A message that already failed once in a run: it goes straight to the one-by-one path, that try counted. */
-        let failed: { offset: string; error: unknown } | undefined;
-        while (pending.length > 0 && isRunning() && !isStale()) {
-          const run = pending.slice(0, BATCH_SIZE);
-          const attempt =
-            failed?.offset === run[0].offset
-              ? { failedAt: 0, error: failed.error }
-              : await this.applyRun(topic, partition, run);
-          failed = undefined;
-          let results;
-          if ('results' in attempt) {
-            results = attempt.results;
-          } else if (attempt.failedAt > 0) {
-            // The messages before the failing one go again as a shorter run; the failing one comes next turn.
-            failed = { offset: run[attempt.failedAt].offset, error: attempt.error };
-            const before = await this.applyRun(topic, partition, run.slice(0, attempt.failedAt));
-            if (!('results' in before)) continue;
-            results = before.results;
-          } else {
-            results = [
-              { message: run[0], ...(await this.process(topic, partition, run[0], heartbeat, attempt.error)) },
-            ];
-          }
-          for (const { message, event, outcome } of results) {
-            for (const listener of this.listeners)
-              listener(event, outcome, { topic, partition, offset: message.offset });
-          }
-          resolveOffset(results[results.length - 1].message.offset);
-          await heartbeat();
-          pending = pending.slice(results.length);
-        }
-      },
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.crashed(payload.error, payload.restart);
     });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.state === 'restarting' || this.state === 'starting') this.running();
+    });
+    consumer.on(consumer.events.FETCH, () => {
+      if (this.state === 'restarting' || this.state === 'starting') this.running();
+      this.lastFetchAt = Date.now();
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const { topic, partition } = batch;
+          let pending = batch.messages;
+          /** A message that already failed once in a run: it goes straight to the one-by-one path, that try counted. */
+          let failed: { offset: string; error: unknown } | undefined;
+          while (pending.length > 0 && isRunning() && !isStale()) {
+            const run = pending.slice(0, BATCH_SIZE);
+            const attempt =
+              failed?.offset === run[0].offset
+                ? { failedAt: 0, error: failed.error }
+                : await this.applyRun(topic, partition, run);
+            failed = undefined;
+            let results;
+            if ('results' in attempt) {
+              results = attempt.results;
+            } else if (attempt.failedAt > 0) {
+              // The messages before the failing one go again as a shorter run; the failing one comes next turn.
+              failed = { offset: run[attempt.failedAt].offset, error: attempt.error };
+              const before = await this.applyRun(topic, partition, run.slice(0, attempt.failedAt));
+              if (!('results' in before)) continue;
+              results = before.results;
+            } else {
+              results = [
+                { message: run[0], ...(await this.process(topic, partition, run[0], heartbeat, attempt.error)) },
+              ];
+            }
+            const last = results[results.length - 1].message.offset;
+            this.positions.set(`${topic}:${partition}`, BigInt(last) + 1n);
+            this.lastProgressAt = Date.now();
+            for (const { message, event, outcome } of results) {
+              for (const listener of this.listeners)
+                listener(event, outcome, { topic, partition, offset: message.offset });
+            }
+            resolveOffset(last);
+            await heartbeat();
+            pending = pending.slice(results.length);
+          }
+        },
+      });
+      if (this.state === 'starting') this.running();
+    } catch (error) {
+      this.crashed(error as Error, false);
+    }
   }
 
+  private running(): void {
+    if (this.state !== 'running') this.logger.log(`consumer ${this.options.groupId} is consuming`);
+    this.state = 'running';
+    this.backoffMs = RESTART_BACKOFF_MS.initial;
+  }
+
+  private crashed(error: Error, kafkajsRestarts: boolean): void {
+    if (this.state === 'stopped' || this.state === 'stopping') return;
+    this.lastError = `${error.name}: ${error.message}`;
+    this.lastCrashAt = new Date();
+    this.state = 'restarting';
+    this.logger.error(
+      `consumer ${this.options.groupId} crashed (${this.lastError}); ${kafkajsRestarts ? 'kafkajs restarts it' : `restarting it in ${this.backoffMs} ms`}`,
+    );
+    if (kafkajsRestarts || this.restartTimer) return;
+    const delayMs = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, RESTART_BACKOFF_MS.max);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.restart();
+    }, delayMs);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.state !== 'restarting') return;
+    this.restarts++;
+    await this.consumer?.disconnect().catch(() => undefined);
+    if (this.state !== 'restarting') return;
+    await this.launch();
+  }
   /**
    * Applies consecutive messages of one partition in one transaction, in order, each with its inbox row: one commit
    * instead of one per event. If one cannot be decoded or applied, nothing of the run stays, and the answer says which
@@ -146,10 +236,39 @@ export class EventConsumer {
   }
 
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer?.disconnect();
-    this.consumer = undefined;
-    this.producer = undefined;
+    this.state = 'stopping';
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    try {
+      await this.consumer?.disconnect();
+    } finally {
+      await this.producer?.disconnect().catch(() => undefined);
+      this.consumer = undefined;
+      this.producer = undefined;
+      this.state = 'stopped';
+    }
+  }
+
+  /** What readiness reports of this consumer: its state, restarts, last crash, and when it last made progress. */
+  status(): ConsumerStatus {
+    return {
+      groupId: this.options.groupId,
+      state: this.state,
+      restarts: this.restarts,
+      ...(this.lastError ? { lastError: this.lastError, lastCrashAt: this.lastCrashAt?.toISOString() } : {}),
+      ...(this.lastProgressAt ? { lastProgressAt: new Date(this.lastProgressAt).toISOString() } : {}),
+    };
+  }
+
+  /** The next offset this process will apply, by physical `topic:partition` (only partitions it has consumed). */
+  appliedPositions(): ReadonlyMap<string, bigint> {
+    return this.positions;
+  }
+
+  /** Milliseconds since the consumer last applied a message or fetched (an idle, healthy consumer fetches). */
+  msSinceLastProgress(): number | undefined {
+    const last = Math.max(this.lastProgressAt ?? 0, this.lastFetchAt ?? 0);
+    return last === 0 ? undefined : Date.now() - last;
   }
 
   private physical(name: string): string {

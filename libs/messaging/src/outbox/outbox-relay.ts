@@ -92,6 +92,15 @@ export class OutboxRelay {
     }
   }
 
+  /** Events committed and not yet on the broker: how many, and how long the oldest has waited. */
+  async backlog(): Promise<{ pending: number; oldestAgeMs: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0)::float8 AS age
+         FROM ${this.dataSource.getMetadata(OutboxMessage).tablePath} WHERE published_at IS NULL`,
+    )) as Array<{ pending: number; age: number }>;
+    return { pending: row.pending, oldestAgeMs: Math.round(row.age) };
+  }
+
   private async publishBatch(): Promise<number> {
     const producer = this.producer;
     if (!producer) return 0;

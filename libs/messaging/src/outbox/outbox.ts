@@ -40,6 +40,11 @@ export function trackProducedEvents<T>(fn: () => T): T {
   return produced.run([], fn);
 }
 
+/** Every event the current request wrote to the outbox so far. */
+export function producedEvents(): readonly string[] {
+  return produced.getStore() ?? [];
+}
+
 /** The last event the current request wrote to the outbox, if any. */
 export function lastProducedEvent(): string | undefined {
   return produced.getStore()?.at(-1);

@@ -14,7 +14,8 @@ const HIGH =
 const EU =
   'AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE';
 
-export type IncomeGroup = 'low' | 'lower-middle' | 'upper-middle' | 'high';
+export type { IncomeGroup } from '@fundline/domain';
+import type { IncomeGroup } from '@fundline/domain';
 
 export const BENEFICIARY_SEED: ReadonlyArray<{ code: string; incomeGroup: IncomeGroup; euMember: boolean }> = (
   [

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Actor } from '@fundline/contracts';
+import { DomainError } from '@fundline/domain';
+import { MoneyDto } from '@fundline/http';
+import { OutboxRelay } from '@fundline/messaging';
+import { Money } from '@fundline/money';
+import { IdempotentResult, runIdempotent } from '@fundline/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { FundRecord, PocketRecord } from '../funds/fund.entities';
+import { openFundAndPocket } from '../funds/fund-guard';
+
+export interface PocketMovementRequest {
+  actor: Actor;
+  correlationId: string;
+  idempotencyKey: string;
+  fundCode: string;
+  pocketCode: string;
+  /** The last segment of the route under the pocket: it scopes the Idempotency-Key. */
+  route: string;
+  /** Error code prefix of the command (`INCOME`, `FUND_COST`). */
+  code: string;
+  body: { amount: MoneyDto };
+}
+
+export interface PocketMovement {
+  manager: EntityManager;
+  fund: FundRecord;
+  pocket: PocketRecord;
+  amount: Money;
+  id: string;
+}
+
+/**
+ * The frame of a movement between a pocket and the outside world (income in, a cost out): once per Idempotency-Key,
+ * on an open fund and an existing pocket, in the fund's reporting currency (G1); `post` writes the entry and says what
+ * to answer, all in one transaction.
+ */
+export async function recordPocketMovement<T extends object>(
+  dataSource: DataSource,
+  relay: OutboxRelay | undefined,
+  request: PocketMovementRequest,
+  post: (movement: PocketMovement) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  const { actor, fundCode, pocketCode, body } = request;
+  const scope = `${actor.userId} POST /funds/${fundCode}/pockets/${pocketCode}/${request.route}`;
+  const result = await runIdempotent<T>(dataSource, { scope, key: request.idempotencyKey, body }, async (manager) => {
+    const { fund, pocket } = await openFundAndPocket(manager, fundCode, pocketCode);
+    const amount = body.amount.toMoney();
+    if (amount.currency !== fund.reportingCurrency) {
+      throw DomainError.invalid(`${request.code}.CURRENCY`, [
+        {
+          field: 'amount.currency',
+          rule: 'G1',
+          message: `recorded in ${fund.reportingCurrency}, the fund's reporting currency`,
+        },
+      ]);
+    }
+    return { status: 201, body: await post({ manager, fund, pocket, amount, id: randomUUID() }) };
+  });
+  relay?.nudge();
+  return result;
+}
