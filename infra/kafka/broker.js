@@ -49,17 +49,51 @@ function portOpen(port, host = '127.0.0.1') {
   });
 }
 
-/** A port nobody listens on now; the broker binds it a moment later. */
-function freePort() {
-  return new Promise((resolve, reject) => {
+/** @param {number} port whether a server could bind the port now: nobody listens on it and no connection uses it */
+function canListen(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * Outgoing connections take their local port from the kernel's ephemeral range; a broker port picked inside it could
+ * be taken by any client socket between picking and binding (a CI run failed so). Ports are picked below it.
+ */
+function ephemeralFloor() {
+  try {
+    return Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    return 32768;
+  }
+}
+
+/** Ports this process handed out: a caller asking for several before binding any gets distinct ones. */
+const handedOut = new Set();
+
+/**
+ * A port, and the one after it (a broker's controller), that can be bound now and were not handed out before; the
+ * caller binds them a moment later.
+ */
+async function freePort() {
+  const top = ephemeralFloor() - 2;
+  const bottom = Math.max(10_000, top - 12_000);
+  for (let attempt = 0; top > bottom && attempt < 100; attempt++) {
+    const port = bottom + crypto.randomInt(top - bottom);
+    if (handedOut.has(port) || handedOut.has(port + 1) || handedOut.has(port - 1)) continue;
+    if ((await canListen(port)) && (await canListen(port + 1))) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free pair of ports between ${bottom} and ${top + 1}`);
+}
+
+/** @param {unknown} error whether a broker failed to start because one of its ports was taken meanwhile */
+function portTaken(error) {
+  return typeof error === 'object' && error !== null && 'portTaken' in error && error.portTaken === true;
 }
 
 /**
@@ -74,9 +108,25 @@ function freePort() {
  * @returns {Promise<Broker>}
  */
 async function startBroker(options = {}) {
+  if (options.port !== undefined) return startBrokerOn(options.port, options.controllerPort ?? options.port + 1, options);
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await startBrokerOn(port, port + 1, options);
+    } catch (error) {
+      if (!portTaken(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+/**
+ * @param {number} port
+ * @param {number} controllerPort
+ * @param {{ dataDir?: string, log?: (line: string) => void, onExit?: OnExit }} options
+ * @returns {Promise<Broker>}
+ */
+async function startBrokerOn(port, controllerPort, options) {
   ensureJars();
-  const port = options.port ?? (await freePort());
-  const controllerPort = options.controllerPort ?? (await freePort());
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fundline-kafka-'));
   const logsDir = path.join(dataDir, 'logs');
   fs.mkdirSync(logsDir, { recursive: true });
@@ -150,9 +200,11 @@ async function startBroker(options = {}) {
   while (!(await portOpen(port))) {
     if (exited || Date.now() > deadline) {
       const logFile = path.join(logsDir, 'broker.log');
-      const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : '(no broker log)';
+      const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '(no broker log)';
       child.kill('SIGKILL');
-      throw new Error(`Kafka broker did not start on 127.0.0.1:${port}:\n${tail}`);
+      throw Object.assign(new Error(`Kafka broker did not start on 127.0.0.1:${port}:\n${log.slice(-4000)}`), {
+        portTaken: /Address already in use|failed to bind/i.test(log),
+      });
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -299,23 +351,26 @@ async function endOrphanedBroker(log) {
 async function startProjectBroker({ startedBy, log, restartWhile }) {
   await endOrphanedBroker(log);
   const wanted = Number(process.env.KAFKA_PORT ?? 9092);
-  const taken = (await portOpen(wanted)) || (await portOpen(wanted + 1));
-  const port = taken ? await freePort() : wanted;
-  const controllerPort = taken ? await freePort() : wanted + 1;
-  if (taken) log(`[kafka] port ${wanted} or ${wanted + 1} is in use: the broker takes ${port} and ${controllerPort}`);
+  const free = (await canListen(wanted)) && (await canListen(wanted + 1));
+  let port = free ? wanted : await freePort();
+  if (!free) log(`[kafka] port ${wanted} or ${wanted + 1} is in use: the broker takes ${port} and ${port + 1}`);
   fs.mkdirSync(PROJECT_DATA_DIR, { recursive: true });
-  const broker = await superviseBroker({
-    port,
-    controllerPort,
-    dataDir: PROJECT_DATA_DIR,
-    log,
-    restartWhile,
-    onStart: (started) => {
-      /** @type {ProjectBrokerState} */
-      const state = { supervisor: process.pid, startedBy, brokers: started.brokers, pid: started.pid };
-      fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2) + '\n');
-    },
-  });
+  /** @type {(started: Broker) => void} */
+  const onStart = (started) => {
+    /** @type {ProjectBrokerState} */
+    const state = { supervisor: process.pid, startedBy, brokers: started.brokers, pid: started.pid };
+    fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2) + '\n');
+  };
+  let broker;
+  for (let attempt = 1; !broker; attempt++) {
+    try {
+      broker = await superviseBroker({ port, controllerPort: port + 1, dataDir: PROJECT_DATA_DIR, log, restartWhile, onStart });
+    } catch (error) {
+      if (!portTaken(error) || attempt === 3) throw error;
+      port = await freePort();
+      log(`[kafka] a port was taken while the broker started: it takes ${port} and ${port + 1}`);
+    }
+  }
   return {
     brokers: broker.brokers,
     stop: async () => {

@@ -48,7 +48,7 @@ describe('the broker that npm start runs is watched', () => {
 
   it('logs a broker killed with SIGKILL and restarts it on the same port and data; stop() ends it for good', async () => {
     port = await freePort();
-    broker = await superviseBroker({ port, controllerPort: await freePort(), dataDir, log: (l) => lines.push(l) });
+    broker = await superviseBroker({ port, controllerPort: port + 1, dataDir, log: (l) => lines.push(l) });
     const kafka = new Kafka({ clientId: 'broker-watch', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();

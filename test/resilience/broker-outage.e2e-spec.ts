@@ -29,7 +29,8 @@ describe('a broker outage while the services stay up', () => {
   };
 
   beforeAll(async () => {
-    ports = { port: await freePort(), controllerPort: await freePort() };
+    const port = await freePort();
+    ports = { port, controllerPort: port + 1 };
     broker = await startBroker({ ...ports, dataDir });
     const brokers = { kafkaBrokers: [broker.brokers] };
     system = await FundlineSystem.start({ concepts: brokers, funds: brokers, reporting: brokers });

@@ -93,7 +93,8 @@ export class ChaosCluster {
 
   async start(): Promise<void> {
     this.pgPort = await freePort();
-    this.kafkaPorts = [await freePort(), await freePort()];
+    const kafkaPort = await freePort();
+    this.kafkaPorts = [kafkaPort, kafkaPort + 1];
     for (const app of APP_NAMES) this.ports[app] = await freePort();
     const pgData = path.join(this.dir, 'pg');
     fs.mkdirSync(pgData, { recursive: true });
