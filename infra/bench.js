@@ -17,6 +17,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Pool } = require('pg');
+const requests = require('./workload/requests');
 
 const args = process.argv.slice(2);
 /** @param {string} name @param {number} fallback */
@@ -36,9 +37,7 @@ const URLS = {
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fundline';
 const COUNTRIES = ['PHL', 'KEN', 'IDN', 'NGA', 'BGD', 'MAR', 'GHA', 'SEN', 'VNM', 'NPL'];
 const ALLOCATIONS = 20;
-
-/** @param {string} amount */
-const usd = (amount) => ({ amount, currency: 'USD' });
+const BENCH_FOCAL_POINT = { name: 'Bench Mark', email: 'bench@example.org' };
 
 /** @param {string} role @param {string} [country] */
 function token(role, country) {
@@ -71,50 +70,6 @@ async function post(service, route, bearer, body, idempotent = false) {
   return { status: res.status, body: text ? JSON.parse(text) : {} };
 }
 
-/** @param {number} i @param {string} country */
-function conceptNote(i, country) {
-  return {
-    title: `Benchmark concept ${i}`,
-    scope: 'national',
-    countries: [country],
-    thematicArea: 4,
-    gcmObjectives: [5, 6],
-    budget: ['ILO', 'IOM'].map((organisation) => ({
-      organisation,
-      directCosts: usd('100000.00'),
-      indirectSupportCosts: usd('7000.00'),
-    })),
-    requested: usd('214000.00'),
-    markers: { gender: 2, humanRights: 2 },
-    partners: {
-      government: [
-        { name: 'Ministry of Labour', type: 'line-ministry' },
-        { name: 'Capital city', type: 'local-government' },
-      ],
-      society: [{ name: 'Migrant association', type: 'migrant-organisation' }],
-    },
-    durationMonths: 24,
-    endorsement: { letterReference: `BENCH-${i}`, dated: '2026-11-01' },
-    focalPoint: { name: 'Bench Mark', email: 'bench@example.org' },
-  };
-}
-
-/** @param {number} i @param {string} country */
-function proposal(i, country) {
-  return {
-    title: `Benchmark project ${i}`,
-    creditLine: 2,
-    scope: 'national',
-    countries: [country],
-    endorsements: [{ country, letterReference: `B-${country}-${i}` }],
-    focusArea: 'labour-migration',
-    budget: { staffAndOfficeCosts: usd('45000.00'), includesOtherDonorFunding: false, includesProposalDevelopmentCosts: false },
-    requested: usd('200000.00'),
-    durationMonths: 18,
-    focalPoint: { name: 'Bench Mark', email: 'bench@example.org' },
-  };
-}
-
 /** @param {string} what @param {() => Promise<{ status: number, body: any }>} send @param {number} want */
 async function until(what, send, want, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -128,17 +83,13 @@ async function until(what, send, want, timeoutMs = 30_000) {
 
 /** A donor, money on Line 2, and approved allocations whose IOM share takes USD 1.00 tranches for a long time. */
 async function prepare() {
-  const donor = await post('funds', '/contributions/donors', TOKENS.finance, {
-    name: 'Benchmark donor',
-    type: 'member-state',
-    country: 'DEU',
-  });
+  const donor = await post('funds', '/contributions/donors', TOKENS.finance, requests.donor('Benchmark donor'));
   if (donor.status !== 201) throw new Error(`donor: ${donor.status} ${JSON.stringify(donor.body)}`);
   const line2 = await post(
     'funds',
     '/contributions/deposits',
     TOKENS.finance,
-    { donorId: donor.body.id, fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: usd('10000000.00'), usdRate: '1', depositDate: '2026-11-20' },
+    requests.deposit({ donorId: donor.body.id, fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: requests.usd('10000000.00') }),
     true,
   );
   if (line2.status !== 201) throw new Error(`Line 2 deposit: ${line2.status} ${JSON.stringify(line2.body)}`);
@@ -146,28 +97,24 @@ async function prepare() {
   for (let i = 0; i < ALLOCATIONS; i++) {
     const country = COUNTRIES[i % COUNTRIES.length];
     const gov = TOKENS.government[country];
-    const draft = await post('concepts', '/project-proposals', gov, proposal(i, country));
+    const draft = await post(
+      'concepts',
+      '/project-proposals',
+      gov,
+      requests.projectProposal({ title: `Benchmark project ${i}`, country, letterReference: `B-${country}-${i}`, focalPoint: BENCH_FOCAL_POINT }),
+    );
     if (draft.status !== 201) throw new Error(`proposal: ${draft.status} ${JSON.stringify(draft.body)}`);
     await post('concepts', `/concepts/${draft.body.id}/submit`, gov);
     const session = await until(
       'session',
       () =>
-        post('funds', '/committee-sessions', TOKENS.admin, {
-          fundCode: 'FUND_1035',
-          quorum: 1,
-          members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
-          agenda: [draft.body.id],
-        }),
+        post('funds', '/committee-sessions', TOKENS.admin, requests.committeeSession('FUND_1035', [draft.body.id])),
       201,
     );
     await until(
       'position',
       () =>
-        post('funds', `/committee-sessions/${session.id}/positions`, TOKENS.committee, {
-          conceptId: draft.body.id,
-          memberId: 'chair',
-          position: 'support',
-        }),
+        post('funds', `/committee-sessions/${session.id}/positions`, TOKENS.committee, requests.support(draft.body.id)),
       200,
     );
     const decision = await until(
@@ -177,7 +124,7 @@ async function prepare() {
           'funds',
           `/committee-sessions/${session.id}/decisions`,
           TOKENS.committee,
-          { conceptId: draft.body.id, decision: 'approve', amount: usd('200000.00'), creditLine: 2, reasons: 'benchmark' },
+          requests.approval(draft.body.id, 'benchmark', { amount: requests.usd('200000.00'), creditLine: 2 }),
           true,
         ),
       201,
@@ -244,7 +191,7 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
           'funds',
           '/contributions/deposits',
           TOKENS.finance,
-          { donorId: setup.donorId, fundCode: 'MIGRATION_MPTF', pocketCode: `THEMATIC_${1 + (n % 5)}`, amount: usd('1000.00'), usdRate: '1', depositDate: '2026-11-20' },
+          requests.deposit({ donorId: setup.donorId, fundCode: 'MIGRATION_MPTF', pocketCode: `THEMATIC_${1 + (n % 5)}`, amount: requests.usd('1000.00') }),
           true,
         );
         ok = res.status === 201;
@@ -254,12 +201,13 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
           'funds',
           `/allocations/${allocation}/transfers`,
           TOKENS.finance,
-          { organisation: 'IOM', amount: usd('1.00'), transferDate: '2026-12-15' },
+          requests.transfer('IOM', requests.usd('1.00')),
           true,
         );
         ok = res.status === 200;
       } else if (kind === 'draft') {
-        const res = await post('concepts', '/concept-notes', TOKENS.government[country], conceptNote(n, country));
+        const note = requests.conceptNote({ title: `Benchmark concept ${n}`, country, letterReference: `BENCH-${n}`, focalPoint: BENCH_FOCAL_POINT });
+        const res = await post('concepts', '/concept-notes', TOKENS.government[country], note);
         ok = res.status === 201;
         if (ok) drafts.push(`${country}:${res.body.id}`);
       } else {

@@ -15,7 +15,7 @@ const CPU = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong6
 
 /** @param {string} name */
 function platformOf(name) {
-  const parts = name.split('/').pop().split('-');
+  const parts = name.slice(name.lastIndexOf('/') + 1).split('-');
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.find((p) => CPU.includes(p));
   const libc = parts.some((p) => p.startsWith('musl')) ? 'musl' : parts.some((p) => p.startsWith('gnu')) ? 'glibc' : undefined;

@@ -151,7 +151,8 @@ function startService(service, env) {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = `[${service.name}] `;
-  for (const stream of [child.stdout, child.stderr]) {
+  // Both are piped above, so neither is null.
+  for (const stream of /** @type {import('node:stream').Readable[]} */ ([child.stdout, child.stderr])) {
     let rest = '';
     stream.on('data', (chunk) => {
       const lines = (rest + chunk.toString()).split('\n');

@@ -242,7 +242,8 @@ export class ChaosCluster {
     this.stopping = true;
     for (const child of this.apps.values()) child.kill('SIGKILL');
     try {
-      process.kill(this.kafkaPid, 'SIGKILL');
+      // pid 0 would be this process group, jest included: a cluster that failed to start has no broker to kill.
+      if (this.kafkaPid > 0) process.kill(this.kafkaPid, 'SIGKILL');
     } catch {
       // already gone
     }

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { signDevelopmentToken } from '@fundline/auth';
 import { Role } from '@fundline/contracts';
+import {
+  approval,
+  committeeSession,
+  creditLineFunding,
+  deposit,
+  donor,
+  projectProposal,
+  support,
+  transfer,
+  usd,
+} from '../../infra/workload/requests';
 import { AppName, ChaosCluster } from './chaos-cluster';
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
@@ -50,11 +61,6 @@ const LINE_2_COUNTRIES =
   'AGO BGD BEN BTN BOL KHM CMR COM COG CIV DJI EGY GHA GIN HTI HND IND KEN KIR KGZ LAO LSO MRT MNG MAR MMR NPL NIC NGA PAK PNG PHL SEN SLB LKA TZA TJK TLS TUN UZB VUT VNM ZMB ZWE'.split(
     ' ',
   );
-
-const usd = (minor: bigint) => ({
-  amount: `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`,
-  currency: 'USD',
-});
 
 /**
  * Clients of Fundline that behave as real ones do under failures: a request that times out, finds no server or gets
@@ -149,35 +155,37 @@ export class Workload {
   }
 
   async prepare(): Promise<void> {
-    const donor = await this.call(
+    const donated = await this.call(
       'funds',
       'POST',
       '/contributions/donors',
       { role: 'finance-officer' },
-      { name: 'Chaos Donor', type: 'member-state', country: 'DEU' },
+      donor('Chaos Donor'),
     );
-    if (donor?.status !== 201) throw new Error(`no donor: ${JSON.stringify(donor)}`);
-    this.donorId = String(donor.body.id);
-    const funding = await this.money('funds', '/funds/FUND_1035/credit-line-funding', 'finance-officer', {
-      year: 2026,
-      line1AnnualAllocation: usd(1_400_000_00n),
-      discretionaryIncome: usd(8_000_000_00n),
-      miscellaneousIncome: usd(2_000_000_00n),
-      directVoluntaryContributions: usd(0n),
-    });
+    if (donated?.status !== 201) throw new Error(`no donor: ${JSON.stringify(donated)}`);
+    this.donorId = String(donated.body.id);
+    const funding = await this.money(
+      'funds',
+      '/funds/FUND_1035/credit-line-funding',
+      'finance-officer',
+      creditLineFunding({
+        year: 2026,
+        line1: usd(1_400_000_00n),
+        discretionary: usd(8_000_000_00n),
+        miscellaneous: usd(2_000_000_00n),
+      }),
+    );
     if (funding?.status !== 201) throw new Error(`no credit-line funding: ${JSON.stringify(funding)}`);
   }
 
   private async deposit(): Promise<void> {
     const toLine2 = this.random() < 0.5;
-    const body = {
+    const body = deposit({
       donorId: this.donorId,
       fundCode: toLine2 ? 'FUND_1035' : 'MIGRATION_MPTF',
       pocketCode: toLine2 ? 'LINE_2' : 'UNEARMARKED',
       amount: usd(BigInt(50_000_00 + Math.floor(this.random() * 100_000) * 100)),
-      usdRate: '1',
-      depositDate: '2026-11-20',
-    };
+    });
     const key = randomUUID();
     const answer = await this.call('funds', 'POST', '/contributions/deposits', { role: 'finance-officer' }, body, {
       key,
@@ -195,23 +203,18 @@ export class Workload {
     country = LINE_2_COUNTRIES[Math.floor(this.random() * LINE_2_COUNTRIES.length)],
   ): Promise<{ id: string; country: string; allocationId?: string; refused?: Answer } | undefined> {
     const gov = { role: 'government' as Role, country };
-    const usdOf = (n: bigint) => usd(n);
-    const draft = await this.call('concepts', 'POST', '/project-proposals', gov, {
-      title: 'Labour migration governance capacity',
-      creditLine: 2,
-      scope: 'national',
-      countries: [country],
-      endorsements: [{ country, letterReference: `L-${country}` }],
-      focusArea: 'labour-migration',
-      budget: {
-        staffAndOfficeCosts: usdOf(45_000_00n),
-        includesOtherDonorFunding: false,
-        includesProposalDevelopmentCosts: false,
-      },
-      requested: usdOf(200_000_00n),
-      durationMonths: 18,
-      focalPoint: { name: 'Focal Point', email: 'fp@example.gov' },
-    });
+    const draft = await this.call(
+      'concepts',
+      'POST',
+      '/project-proposals',
+      gov,
+      projectProposal({
+        title: 'Labour migration governance capacity',
+        country,
+        letterReference: `L-${country}`,
+        focalPoint: { name: 'Focal Point', email: 'fp@example.gov' },
+      }),
+    );
     if (draft?.status !== 201) return undefined;
     const id = String(draft.body.id);
     const submitted = await this.call('concepts', 'POST', `/concepts/${id}/submit`, gov);
@@ -227,12 +230,7 @@ export class Workload {
       'POST',
       '/committee-sessions',
       { role: 'fund-admin' },
-      {
-        fundCode: 'FUND_1035',
-        quorum: 1,
-        members: [{ memberId: 'chair', name: 'Chair', represents: 'donor' }],
-        agenda: [id],
-      },
+      committeeSession('FUND_1035', [id]),
       { again: notReplicatedYet },
     );
     if (session?.status !== 201) return undefined;
@@ -242,7 +240,7 @@ export class Workload {
       'POST',
       `/committee-sessions/${sessionId}/positions`,
       { role: 'steering-committee' },
-      { conceptId: id, memberId: 'chair', position: 'support' },
+      support(id),
     );
     if (position?.status !== 200) return undefined;
     const key = randomUUID();
@@ -251,7 +249,7 @@ export class Workload {
       'POST',
       `/committee-sessions/${sessionId}/decisions`,
       { role: 'steering-committee' },
-      { conceptId: id, decision: 'approve', amount: usdOf(amountMinor), creditLine, reasons: 'chaos run' },
+      approval(id, 'chaos run', { amount: usd(amountMinor), creditLine }),
       { key },
     );
     if (decision?.status !== 201) {
@@ -294,19 +292,19 @@ export class Workload {
     const decided = await this.decidedProject(2, amountMinor);
     if (!decided?.allocationId) return;
     const { allocationId } = decided;
-    const usdOf = (n: bigint) => usd(n);
     const transferred = amountMinor / 2n;
-    const transfer = await this.money('funds', `/allocations/${allocationId}/transfers`, 'finance-officer', {
-      organisation: 'IOM',
-      amount: usdOf(transferred),
-      transferDate: '2026-12-15',
-    });
-    if (transfer?.status !== 200) return;
+    const sent = await this.money(
+      'funds',
+      `/allocations/${allocationId}/transfers`,
+      'finance-officer',
+      transfer('IOM', usd(transferred)),
+    );
+    if (sent?.status !== 200) return;
     this.seen.transfers.push(allocationId);
     const spent = await this.money('funds', `/allocations/${allocationId}/expenditures`, 'finance-officer', {
       organisation: 'IOM',
       year: 2027,
-      amount: usdOf(transferred / 2n),
+      amount: usd(transferred / 2n),
     });
     if (spent?.status !== 200) return;
     this.seen.expenditures.push(allocationId);

@@ -88,6 +88,7 @@ describe('access matrix: every endpoint × every role × own/other country', () 
         dataset: 'countries',
         key: OWN,
         fundCode: 'NO_SUCH_FUND',
+        fund: 'MIGRATION_MPTF',
         pocketCode: 'UNEARMARKED',
         line: 'LINE_2',
       },

@@ -157,7 +157,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { service: 'reporting', method: 'GET', route: '/reports/pipeline', allowed: STAFF },
   { service: 'reporting', method: 'GET', route: '/reports/regional-balance', allowed: STAFF },
   { service: 'reporting', method: 'GET', route: '/reports/obligations', allowed: ALL },
-  { service: 'reporting', method: 'GET', route: '/reports/fund-status/MIGRATION_MPTF', allowed: STAFF },
+  { service: 'reporting', method: 'GET', route: '/reports/fund-status/{fund}', allowed: STAFF },
   { service: 'reporting', method: 'GET', route: '/reports/credit-lines/{line}', allowed: ALL },
   { service: 'reporting', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'reporting', method: 'GET', route: '/health/ready', allowed: 'public' },

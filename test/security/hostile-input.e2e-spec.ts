@@ -228,25 +228,28 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
     );
     const rates = fc.constantFrom('1', '0.000000000001', '1.0850', '999999999', '999999999.999999999999', '0');
     const usdAmount = amounts.map((amount) => ({ amount, currency: 'USD' }));
-    // Line funding takes four amounts at once: mostly ordinary ones, so that a fair share of fundings is valid.
-    const lineAmount = fc
+    // Deposits and line funding: mostly ordinary amounts, so that a fair share of them is valid and goes through.
+    const mostlyOrdinary = fc
       .oneof({ arbitrary: ordinary, weight: 4 }, { arbitrary: amounts, weight: 1 })
       .map((amount) => ({ amount, currency: 'USD' }));
     // Each command that brings money in, with amounts (and rates) from the smallest to beyond the largest.
     const command = fc.oneof(
-      fc.record({ amount: amounts, currency: fc.constantFrom('USD', 'EUR', 'JPY', 'usd'), rate: rates }).map((d) => ({
-        path: '/contributions/deposits',
-        sent: d.amount,
-        currency: d.currency,
-        body: {
-          donorId,
-          fundCode: 'MIGRATION_MPTF',
-          pocketCode: 'UNEARMARKED',
-          amount: { amount: d.amount, currency: d.currency },
-          usdRate: d.currency === 'USD' ? '1' : d.rate,
-          depositDate: '2026-11-20',
-        },
-      })),
+      fc
+        .record({ amount: mostlyOrdinary, currency: fc.constantFrom('USD', 'USD', 'EUR', 'JPY', 'usd'), rate: rates })
+        .map((d) => ({
+          path: '/contributions/deposits',
+          sent: d.amount.amount,
+          currency: d.currency,
+          body: {
+            donorId,
+            fundCode: 'MIGRATION_MPTF',
+            // Not the pocket income fills: an income near the limit would leave no room for any deposit after it.
+            pocketCode: 'THEMATIC_1',
+            amount: { amount: d.amount.amount, currency: d.currency },
+            usdRate: d.currency === 'USD' ? '1' : d.rate,
+            depositDate: '2026-11-20',
+          },
+        })),
       usdAmount.map((amount) => ({
         path: '/funds/MIGRATION_MPTF/pockets/UNEARMARKED/income',
         sent: amount.amount,
@@ -256,10 +259,10 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
       fc
         .record({
           year: fc.integer({ min: 2015, max: 2045 }),
-          a: lineAmount,
-          b: lineAmount,
-          c: lineAmount,
-          d: lineAmount,
+          a: mostlyOrdinary,
+          b: mostlyOrdinary,
+          c: mostlyOrdinary,
+          d: mostlyOrdinary,
         })
         .map(({ year, a, b, c, d }) => ({
           path: '/funds/FUND_1035/credit-line-funding',

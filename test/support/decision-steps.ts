@@ -2,23 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { bearer, eventually } from '@fundline/testing';
 import { Client } from 'pg';
 import request from 'supertest';
+import { approval, ApprovalTerms, committeeSession, support } from '../../infra/workload/requests';
 import { aConceptNote, aProjectProposal } from './concept-note-builder';
 import { submitConcept } from './concept-submissions';
 import { FundlineSystem } from './fundline-system';
 import { fundCreditLines, usd } from './money-requests';
 
-type Amount = ReturnType<typeof usd>;
-export type FundCode = 'FUND_1035' | 'MIGRATION_MPTF';
-
-/** What completes an approval: the amount, and the credit line (Fund 1035) or the pocket and its shares (MPTF). */
-export interface Approval {
-  amount: Amount;
-  creditLine?: 1 | 2;
-  pocketCode?: string;
-  shares?: Array<{ organisation: string; amount: Amount }>;
-}
-
-const CHAIR = { memberId: 'chair', name: 'Chair', represents: 'donor' };
+/** A registered fund's code (tests may register funds of their own). */
+export type FundCode = string;
+export type Approval = ApprovalTerms;
 
 /**
  * The steps from a government's draft to a committee decision, over HTTP, as the e2e tests take them. `db` is needed
@@ -75,12 +67,12 @@ export class DecisionSteps {
   }
 
   /** The committee's approval, as answered: the caller checks the status (a refusal is an answer too). */
-  decide(sessionId: string, conceptId: string, approval: Approval) {
+  decide(sessionId: string, conceptId: string, terms: Approval) {
     return request(this.system.http('funds'))
       .post(`/committee-sessions/${sessionId}/decisions`)
       .set(bearer('steering-committee'))
       .set('Idempotency-Key', randomUUID())
-      .send({ conceptId, decision: 'approve', reasons: 'Recommended', ...approval });
+      .send(approval(conceptId, 'Recommended', terms));
   }
 
   approve(sessionId: string, conceptId: string, creditLine: 1 | 2, amount = '100000.00') {
@@ -91,13 +83,13 @@ export class DecisionSteps {
    * Approves a pipeline entry in a session of its own, once the funds replica holds the entry (until then no session
    * takes it on its agenda). Answers the allocation's id.
    */
-  approveEntry(fundCode: FundCode, conceptId: string, approval: Approval): Promise<string> {
+  approveEntry(fundCode: FundCode, conceptId: string, terms: Approval): Promise<string> {
     return eventually(
       async () => {
         const res = await this.openSession(fundCode, [conceptId]);
         if (res.status !== 201) return undefined;
         await this.supportAll(res.body.id, [conceptId]);
-        const decided = await this.decide(res.body.id, conceptId, approval).expect(201);
+        const decided = await this.decide(res.body.id, conceptId, terms).expect(201);
         return decided.body.allocation.allocationId as string;
       },
       20_000,
@@ -131,7 +123,7 @@ export class DecisionSteps {
     return request(this.system.http('funds'))
       .post('/committee-sessions')
       .set(bearer('fund-admin'))
-      .send({ fundCode, quorum: 1, members: [CHAIR], agenda });
+      .send(committeeSession(fundCode, agenda));
   }
 
   private async supportAll(sessionId: string, agenda: string[]): Promise<void> {
@@ -139,7 +131,7 @@ export class DecisionSteps {
       await request(this.system.http('funds'))
         .post(`/committee-sessions/${sessionId}/positions`)
         .set(bearer('steering-committee'))
-        .send({ conceptId, memberId: 'chair', position: 'support' })
+        .send(support(conceptId))
         .expect(200);
     }
   }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { bearer } from '@fundline/testing';
 import request from 'supertest';
+import { creditLineFunding, deposit as depositBody, donor, usd } from '../../infra/workload/requests';
+
+export { usd };
 
 type Server = Parameters<typeof request>[0];
 
@@ -13,24 +16,17 @@ export async function aDonor(server: Server, name = 'Government of Germany'): Pr
   const res = await request(server)
     .post('/contributions/donors')
     .set(bearer('finance-officer'))
-    .send({ name, type: 'member-state', country: 'DEU' })
+    .send(donor(name))
     .expect(201);
   return res.body.id as string;
 }
 
 export function aDeposit(donorId: string, overrides: Record<string, unknown> = {}) {
   return {
-    donorId,
-    fundCode: 'MIGRATION_MPTF',
-    pocketCode: 'UNEARMARKED',
-    amount: { amount: '100000.00', currency: 'USD' },
-    usdRate: '1',
-    depositDate: '2026-11-20',
+    ...depositBody({ donorId, fundCode: 'MIGRATION_MPTF', pocketCode: 'UNEARMARKED', amount: usd('100000.00') }),
     ...overrides,
   };
 }
-
-export const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /** A deposit recorded by a finance officer (see aDeposit for what it defaults to). */
 export const deposit = (server: Server, donorId: string, overrides: Record<string, unknown> = {}) =>
@@ -41,13 +37,16 @@ export const deposit = (server: Server, donorId: string, overrides: Record<strin
  * above the USD 20.5 million estimate, within a miscellaneous income of 10,000,000.00 and no voluntary contributions.
  */
 export const fundCreditLines = (server: Server, year: number, line1: string, discretionary: string) =>
-  financePost(server, '/funds/FUND_1035/credit-line-funding', {
-    year,
-    line1AnnualAllocation: usd(line1),
-    discretionaryIncome: usd(discretionary),
-    miscellaneousIncome: usd('10000000.00'),
-    directVoluntaryContributions: usd('0.00'),
-  }).expect(201);
+  financePost(
+    server,
+    '/funds/FUND_1035/credit-line-funding',
+    creditLineFunding({
+      year,
+      line1: usd(line1),
+      discretionary: usd(discretionary),
+      miscellaneous: usd('10000000.00'),
+    }),
+  ).expect(201);
 
 /** A finance officer's step on an allocation (transfers, expenditures, close), expected to succeed. */
 export const allocationStep = (server: Server, allocationId: string, step: string, body: object) =>

@@ -1,4 +1,5 @@
 import { Money } from '@fundline/money';
+import { projectProposal } from '../../infra/workload/requests';
 import { ProjectProposalContent } from '../../apps/concepts/src/proposals/project-proposal.aggregate';
 import { ReferenceSnapshot } from '../../apps/concepts/src/reference-data/reference-snapshot';
 import { FUND_PARAMETERS_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
@@ -34,24 +35,19 @@ export function conceptNoteContent(overrides: Partial<ConceptNoteContent> = {}):
   };
 }
 
-/** A valid, eligible Fund 1035 Line 2 national proposal of the Philippines. */
+/** A valid, eligible Fund 1035 Line 2 national proposal of the Philippines: the clients' request body, as content. */
 export function projectProposalContent(overrides: Partial<ProjectProposalContent> = {}): ProjectProposalContent {
-  return {
+  const body = projectProposal({
     title: 'Labour migration governance capacity',
-    creditLine: 2,
-    scope: 'national',
-    countries: ['PHL'],
-    endorsements: [{ country: 'PHL', letterReference: 'DFA-2026-0413' }],
-    focusArea: 'labour-migration',
-    budget: {
-      staffAndOfficeCosts: usd('45000.00'),
-      includesOtherDonorFunding: false,
-      includesProposalDevelopmentCosts: false,
-    },
-    requested: usd('200000.00'),
-    durationMonths: 18,
-    parentProposalId: null,
+    country: 'PHL',
+    letterReference: 'DFA-2026-0413',
     focalPoint: { name: 'Jose Reyes', email: 'j.reyes@example.gov.ph' },
+  });
+  return {
+    ...body,
+    budget: { ...body.budget, staffAndOfficeCosts: usd(body.budget.staffAndOfficeCosts.amount) },
+    requested: usd(body.requested.amount),
+    parentProposalId: null,
     ...overrides,
   };
 }

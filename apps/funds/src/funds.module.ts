@@ -7,26 +7,39 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController, ServiceConfig } from '@fundline/http';
 import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { IdempotencyRecord, typeOrmOptions } from '@fundline/persistence';
-import { ChangeAllocationHandler } from './allocation/allocation-commands';
+import { AllocationChanges } from './allocation/allocation-change';
 import {
   AllocationRecord,
-  CommitteeSessionRecord,
-  DecisionRecord,
+  ExpenditureRecord,
   ObligationRecord,
+  TransferRecord,
 } from './allocation/allocation.entities';
+import { AllocationRepository } from './allocation/allocation.repository';
 import { AllocationsController } from './allocation/allocations.controller';
-import { Obligations } from './allocation/obligations';
+import { Approvals } from './allocation/approval/approvals';
+import { CloseAllocationHandler } from './allocation/closure/close-allocation';
+import { ReportExpenditureHandler } from './allocation/expenditure/report-expenditure';
+import { Obligations } from './allocation/obligations/obligations';
+import { ReviseAllocationHandler } from './allocation/revision/revise-allocation';
+import { TransferTrancheHandler } from './allocation/transfer/transfer-tranche';
 import { ReferenceReplicator } from './allocation/reference-replica';
 import { BalancesController } from './balances/balances.controller';
-import { DecideOnEntryHandler } from './committee/decide-on-entry';
-import { OpenSessionHandler, RecordPositionHandler } from './committee/session-commands';
+import { CommitteeSessions } from './committee/committee-sessions.repository';
+import { CommitteeController } from './committee/committee.controller';
+import { CommitteeSessionRecord, DecisionRecord } from './committee/committee.entities';
+import { DecideOnEntryHandler } from './committee/decisions/decide-on-entry';
+import { OpenSessionHandler } from './committee/sessions/open-session';
+import { RecordPositionHandler } from './committee/sessions/record-position';
 import { Allocations1764100000000 } from './migrations/1764100000000-allocations';
 import { LedgerQueries } from './balances/ledger-queries';
 import { CommitmentRecord, DepositRecord, DonorRecord } from './contributions/contribution.entities';
 import { ContributionsController } from './contributions/contributions.controller';
-import { RecordCommitmentHandler } from './contributions/record-commitment.handler';
-import { RecordDepositHandler } from './contributions/record-deposit.handler';
+import { RecordCommitmentHandler } from './contributions/commitment/record-commitment.handler';
+import { RecordDepositHandler } from './contributions/deposit/record-deposit.handler';
+import { ContributionsRepository } from './contributions/contributions.repository';
 import { FundCreditLinesHandler } from './credit-line-funding/fund-credit-lines';
+import { LineFundingRepository } from './credit-line-funding/line-funding.repository';
+import { OpenRegisteredFunds } from './funds/open-registered-funds';
 import { RecordIncomeHandler } from './income/record-income';
 import { FundCostsController } from './fund-costs/fund-costs.controller';
 import { RecordFundCostHandler } from './fund-costs/record-fund-cost';
@@ -72,6 +85,8 @@ export class FundsModule {
               DecisionRecord,
               AllocationRecord,
               ObligationRecord,
+              TransferRecord,
+              ExpenditureRecord,
             ],
             // Money commands lock rows and wait on each other; a larger pool keeps waiting requests from starving reads.
             poolSize: 20,
@@ -106,6 +121,7 @@ export class FundsModule {
         FundCostsController,
         ContributionsController,
         BalancesController,
+        CommitteeController,
         AllocationsController,
         HealthController,
       ],
@@ -113,15 +129,25 @@ export class FundsModule {
         { provide: Clock, useValue: clock },
         LedgerService,
         LedgerQueries,
+        ContributionsRepository,
+        LineFundingRepository,
+        OpenRegisteredFunds,
         RecordCommitmentHandler,
         RecordDepositHandler,
         RecordIncomeHandler,
         RecordFundCostHandler,
         FundCreditLinesHandler,
+        CommitteeSessions,
         OpenSessionHandler,
         RecordPositionHandler,
         DecideOnEntryHandler,
-        ChangeAllocationHandler,
+        AllocationRepository,
+        Approvals,
+        AllocationChanges,
+        TransferTrancheHandler,
+        ReportExpenditureHandler,
+        ReviseAllocationHandler,
+        CloseAllocationHandler,
         Obligations,
       ],
     };

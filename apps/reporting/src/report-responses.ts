@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FundPolicies } from '@fundline/domain';
 import { MoneyDto } from '@fundline/http';
+import { CreditLineReports } from './credit-line-report/credit-line-report';
 
 /**
  * The shapes the reporting routes answer with, for the OpenAPI document only: the reports build plain objects from SQL,
@@ -16,7 +18,7 @@ class VerdictLineResponse {
 
 export class PipelineEntryResponse {
   @ApiProperty({ format: 'uuid' }) conceptId: string;
-  @ApiProperty({ enum: ['MIGRATION_MPTF', 'FUND_1035'] }) fund: string;
+  @ApiProperty({ enum: FundPolicies.codes() }) fund: string;
   @ApiProperty({ enum: ['concept-note', 'project-proposal'] }) kind: string;
   @ApiProperty() title: string;
   @ApiProperty({ example: 'in-pipeline', description: 'After the funds service’s decisions and money (G4)' })
@@ -151,7 +153,7 @@ class ThematicAreaDeliveryResponse {
 }
 
 export class FundStatusResponse {
-  @ApiProperty({ example: 'MIGRATION_MPTF' }) fund: string;
+  @ApiProperty({ example: FundPolicies.withReport('fund-status')[0]?.code }) fund: string;
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ format: 'date-time' }) asOf: string;
   @ApiProperty({ type: FundSourcesResponse }) sources: FundSourcesResponse;
@@ -159,7 +161,12 @@ export class FundStatusResponse {
   @ApiProperty({ ...AMOUNT, description: 'Sources − uses' }) balance: string;
   @ApiProperty({ type: [FundCostResponse], description: 'The direct costs and bank charges, one by one' })
   costs: FundCostResponse[];
-  @ApiProperty({ type: CapitalizationResponse }) capitalization: CapitalizationResponse;
+  @ApiProperty({
+    type: CapitalizationResponse,
+    nullable: true,
+    description: 'null for a fund without a capitalization target',
+  })
+  capitalization: CapitalizationResponse | null;
   @ApiProperty({ type: [DonorContributionResponse] }) contributionsByDonor: DonorContributionResponse[];
   @ApiProperty({ type: [OrganisationDeliveryResponse] }) byOrganisation: OrganisationDeliveryResponse[];
   @ApiProperty({ type: [ThematicAreaDeliveryResponse] }) byThematicArea: ThematicAreaDeliveryResponse[];
@@ -217,8 +224,8 @@ class CreditLineTotalsResponse {
 }
 
 export class CreditLineReportResponse {
-  @ApiProperty({ example: 'FUND_1035' }) fund: string;
-  @ApiProperty({ enum: ['LINE_1', 'LINE_2'] }) line: string;
+  @ApiProperty({ example: FundPolicies.withReport('credit-lines')[0]?.code }) fund: string;
+  @ApiProperty({ enum: CreditLineReports.lines().map((l) => l.line) }) line: string;
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ type: ReportCoverageResponse }) period: ReportCoverageResponse;
   @ApiProperty({ type: CreditLineSummaryResponse }) summary: CreditLineSummaryResponse;

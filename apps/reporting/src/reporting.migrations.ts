@@ -7,6 +7,7 @@ import { ReferenceReplica1764400000000 } from './migrations/1764400000000-refere
 import { ExpenditureReportOrder1764500000000 } from './migrations/1764500000000-expenditure-report-order';
 import { FundYearsAndCosts1764710000000 } from './migrations/1764710000000-fund-years-and-costs';
 import { MovementsByReference1765100000000 } from './migrations/1765100000000-movements-by-reference';
+import { FundParametersReplica1765200000000 } from './migrations/1765200000000-fund-parameters-replica';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const REPORTING_MIGRATIONS = [
   ExpenditureReportOrder1764500000000,
   FundYearsAndCosts1764710000000,
   MovementsByReference1765100000000,
+  FundParametersReplica1765200000000,
 ];

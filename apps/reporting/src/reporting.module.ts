@@ -1,3 +1,4 @@
+import { Clock, SystemClock } from '@fundline/domain';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@fundline/auth';
@@ -7,10 +8,16 @@ import { MessagingModule, OutboxMessage, ProcessedEvent } from '@fundline/messag
 import { typeOrmOptions } from '@fundline/persistence';
 import { REPORTING_MIGRATIONS } from './reporting.migrations';
 import { CreditLineReports } from './credit-line-report/credit-line-report';
-import { ReportsController } from './credit-line-report/reports.controller';
+import { CreditLineReportController } from './credit-line-report/credit-line-report.controller';
 import { FinanceProjection } from './finance/finance.projection';
+import { FundParametersReplica } from './fund-parameters/fund-parameters.replica';
+import { FundStatusController } from './fund-status/fund-status.controller';
 import { FundStatusReport } from './fund-status/fund-status.report';
+import { ObligationsController } from './obligations/obligations.controller';
 import { ObligationsView } from './obligations/obligations.view';
+import { PipelineGroupsController } from './pipeline/pipeline-groups.controller';
+import { RegionalBalanceController } from './regional-balance/regional-balance.controller';
+import { RegionalBalanceReport } from './regional-balance/regional-balance.report';
 import { CatchUp } from './read-model/catch-up';
 import { PipelineViews } from './pipeline/pipeline-views';
 import { ReferenceProjection } from './pipeline/reference.projection';
@@ -23,7 +30,7 @@ export const REPORTING_SCHEMA = 'reporting';
 /** The read side: projections of every event into query tables, and the reports built on them. */
 @Module({})
 export class ReportingModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ReportingModule,
       imports: [
@@ -52,8 +59,25 @@ export class ReportingModule {
           },
         }),
       ],
-      controllers: [PipelineController, ReportsController, HealthController],
-      providers: [CreditLineReports, FundStatusReport, CatchUp, ObligationsView, PipelineViews],
+      controllers: [
+        PipelineController,
+        PipelineGroupsController,
+        RegionalBalanceController,
+        ObligationsController,
+        FundStatusController,
+        CreditLineReportController,
+        HealthController,
+      ],
+      providers: [
+        { provide: Clock, useValue: clock },
+        CreditLineReports,
+        FundStatusReport,
+        FundParametersReplica,
+        CatchUp,
+        ObligationsView,
+        PipelineViews,
+        RegionalBalanceReport,
+      ],
     };
   }
 }

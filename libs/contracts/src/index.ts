@@ -6,4 +6,7 @@ export * from './funds/funds-events.v1';
 export * from './concepts/submission-events.v1';
 export * from './reference/reference-data-recorded.v1';
 export * from './funds/allocation-events.v1';
+export * from './funds/allocation-decisions.v2';
+export * from './contract-violation';
 export * from './nested';
+export * from './registered-fund';

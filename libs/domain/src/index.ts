@@ -1,3 +1,6 @@
 export * from './domain-error';
 export * from './clock';
+export * from './calendar';
 export * from './fund1035-eligibility';
+export * from './fund-parameters';
+export * from './fund-policies';

@@ -1,10 +1,10 @@
 import { Actor } from '@fundline/contracts';
-import { Clock } from '@fundline/domain';
+import { Clock, dayOf } from '@fundline/domain';
 import { ConsumerProgress, OutboxRelay } from '@fundline/messaging';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { dateOf, ScreeningService } from '../screening/screening.service';
+import { ScreeningService } from '../screening/screening.service';
 import { AnySubmission } from './submission.mapping';
 import { SubmissionRepository } from './submission.repository';
 
@@ -45,7 +45,7 @@ export class ChangeSubmissionHandler implements ICommandHandler<ChangeSubmission
       if (change.kind === 'withdraw') submission.withdraw(now, change.reason);
       else if (change.kind === 'revise') submission.revise(now);
       else {
-        const { verdict, validityMonths } = await this.screening.screen(manager, submission, dateOf(now));
+        const { verdict, validityMonths } = await this.screening.screen(manager, submission, dayOf(now));
         submission.applyVerdict(verdict, now, 're-screen', validityMonths);
       }
       await this.submissions.save(manager, submission, { actor, correlationId });

@@ -37,7 +37,7 @@ export class DraftsController {
 
   @Post('concept-notes')
   @Roles('government')
-  @ApiOperation({ summary: 'A government drafts a Migration MPTF joint programme concept note' })
+  @ApiOperation({ summary: 'A government drafts a joint programme concept note to a fund that takes them' })
   createConceptNote(@CurrentActor() actor: Actor, @Body() body: ConceptNoteDto) {
     return this.draft(actor, { kind: 'concept-note', content: body.toContent() });
   }
@@ -89,7 +89,7 @@ export class ConceptsController {
 
   @Get()
   @Roles('government', ...STAFF)
-  @ApiOperation({ summary: 'Submissions of both funds: a government sees its own, fund staff filter all' })
+  @ApiOperation({ summary: 'Submissions to every fund: a government sees its own, fund staff filter all' })
   list(@CurrentActor() actor: Actor, @Query() filter: SubmissionFilter) {
     return this.queries.list(actor, filter);
   }

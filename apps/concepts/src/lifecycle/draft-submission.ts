@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Actor } from '@fundline/contracts';
-import { Clock, DomainError } from '@fundline/domain';
+import { Clock, dayOf, DomainError } from '@fundline/domain';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ProjectProposal, ProjectProposalContent } from '../proposals/project-proposal.aggregate';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { dateOf } from '../screening/screening.service';
 import { ConceptNote, ConceptNoteContent } from '../submission/concept-note.aggregate';
 import { AnySubmission } from './submission.mapping';
 import { SubmissionRepository } from './submission.repository';
@@ -46,7 +45,7 @@ export class DraftSubmissionHandler implements ICommandHandler<DraftSubmission> 
     }
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const reference = await this.referenceData.snapshot(manager, dateOf(now));
+      const reference = await this.referenceData.snapshot(manager, dayOf(now));
       let submission: AnySubmission;
       if (submissionId) {
         submission = await this.submissions.loadForUpdate(manager, submissionId, actor);

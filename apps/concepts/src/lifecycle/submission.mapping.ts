@@ -1,4 +1,3 @@
-import { FundCode } from '@fundline/contracts';
 import { Money } from '@fundline/money';
 import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
 import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
@@ -7,17 +6,13 @@ import { SubmissionRecord } from './submission.entity';
 
 export type AnySubmission = ConceptNote | ProjectProposal;
 
-/** The fund a submission belongs to follows from its kind: concept notes are MPTF, proposals Fund 1035. */
-export function fundOf(submission: AnySubmission): FundCode {
-  return submission instanceof ProjectProposal ? 'FUND_1035' : 'MIGRATION_MPTF';
-}
-
 type MoneyJson = { amount: string; currency: string };
 const money = (m: MoneyJson) => Money.parse(m.amount, m.currency);
 
 function core(record: SubmissionRecord): SubmissionCore {
   return {
     id: record.id,
+    fund: record.fund,
     submittingCountry: record.submittingCountry,
     ownerUserId: record.ownerUserId,
     status: record.status as SubmissionStatus,
@@ -76,6 +71,7 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
   const common: Partial<SubmissionRecord> = {
     id: s.id,
     kind: submission.kind,
+    fund: s.fund,
     status: s.status,
     version: s.version,
     submittingCountry: s.submittingCountry,
@@ -96,7 +92,6 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
     const n = submission.snapshot;
     return {
       ...common,
-      fund: fundOf(submission),
       thematicArea: n.thematicArea,
       gcmObjectives: n.gcmObjectives,
       participatingOrganisations: participatingOrganisations(n),
@@ -109,7 +104,6 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
   const p = submission.snapshot;
   return {
     ...common,
-    fund: fundOf(submission),
     thematicArea: null,
     gcmObjectives: [],
     participatingOrganisations: [],

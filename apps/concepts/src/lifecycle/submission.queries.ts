@@ -1,9 +1,10 @@
-import { Actor } from '@fundline/contracts';
+import { Actor, IsRegisteredFund } from '@fundline/contracts';
+import { FundPolicies } from '@fundline/domain';
 import { Page, PageQuery } from '@fundline/http';
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { ConceptHistoryRecord } from '../history/concept-history.entity';
 import { ScreeningRecord, SubmissionRecord } from './submission.entity';
@@ -12,9 +13,9 @@ import { canSee, notFound } from './submission.repository';
 import { submissionView } from './submission.views';
 
 export class SubmissionFilter extends PageQuery {
-  @ApiPropertyOptional({ enum: ['MIGRATION_MPTF', 'FUND_1035'] })
+  @ApiPropertyOptional({ enum: FundPolicies.codes() })
   @IsOptional()
-  @IsIn(['MIGRATION_MPTF', 'FUND_1035'])
+  @IsRegisteredFund()
   fund?: string;
 
   @ApiPropertyOptional({ example: 'in-pipeline' }) @IsOptional() @Matches(/^[a-z-]{1,40}$/) status?: string;

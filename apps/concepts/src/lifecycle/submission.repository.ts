@@ -17,7 +17,7 @@ import { ProjectProposal } from '../proposals/project-proposal.aggregate';
 import { participatingOrganisations } from '../submission/concept-note.aggregate';
 import { LifecycleEvent, SubmissionStatus } from './submission';
 import { ScreeningRecord, SubmissionRecord } from './submission.entity';
-import { AnySubmission, fundOf, restore, toRecord } from './submission.mapping';
+import { AnySubmission, restore, toRecord } from './submission.mapping';
 
 /** Governments see only their own submissions; staff roles see all. */
 export function canSee(actor: Actor, submittingCountry: string): boolean {
@@ -67,7 +67,6 @@ export class SubmissionRepository {
   async save(manager: EntityManager, submission: AnySubmission, context: ChangeContext): Promise<void> {
     await manager.save(SubmissionRecord, toRecord(submission));
     const s = submission.snapshot;
-    const fund = fundOf(submission);
     const envelopes: EventEnvelope[] = [];
     const emit = <T extends object>(type: string, payload: T, at: Date) =>
       envelopes.push(
@@ -108,7 +107,7 @@ export class SubmissionRepository {
             types.submitted,
             {
               proposalId: p.id,
-              fund: 'FUND_1035',
+              fund: p.fund,
               title: p.title,
               submittingCountry: p.submittingCountry,
               region: p.region ?? undefined,
@@ -129,7 +128,7 @@ export class SubmissionRepository {
             types.submitted,
             {
               conceptNoteId: n.id,
-              fund: 'MIGRATION_MPTF',
+              fund: n.fund,
               title: n.title,
               submittingCountry: n.submittingCountry,
               region: n.region ?? undefined,
@@ -162,7 +161,7 @@ export class SubmissionRepository {
           types.screened,
           {
             submissionId: s.id,
-            fund,
+            fund: s.fund,
             version: s.version,
             trigger: event.trigger,
             referenceDate: event.verdict.referenceDate,
@@ -179,7 +178,7 @@ export class SubmissionRepository {
           types[event.kind],
           {
             submissionId: s.id,
-            fund,
+            fund: s.fund,
             version: s.version,
             fromStatus: event.from ?? 'draft',
             status: to,

@@ -1,4 +1,4 @@
-import { DomainError } from '@fundline/domain';
+import { addMonths, dayOf, DomainError, FundPolicies, SubmissionForm } from '@fundline/domain';
 import { Money } from '@fundline/money';
 
 /**
@@ -44,7 +44,8 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<SubmissionStatus, readonly Sub
   expired: [],
 };
 
-export type SubmissionKind = 'concept-note' | 'project-proposal';
+/** A submission is written on the form of the fund it goes to; the form decides the rules it is screened by. */
+export type SubmissionKind = SubmissionForm;
 export type GeographicScope = 'national' | 'regional' | 'global';
 
 export interface FocalPoint {
@@ -67,6 +68,8 @@ export interface Verdict {
 
 export interface SubmissionCore {
   id: string;
+  /** The fund it is submitted to, a registered fund that takes its kind of submission. */
+  fund: string;
   submittingCountry: string;
   ownerUserId: string;
   status: SubmissionStatus;
@@ -95,6 +98,22 @@ export interface NewSubmission {
   submittingCountry: string;
   ownerUserId: string;
   at: Date;
+}
+
+/** The funds that take a form, read from the registry when asked: a fund registered since boot counts at once. */
+export function fundsTaking(form: SubmissionForm): string[] {
+  return FundPolicies.withForm(form).map((p) => p.code);
+}
+
+/**
+ * The fund a submission goes to when its government names none: the first registered fund that takes its form.
+ * Production registers one fund per form (the Migration MPTF for concept notes, Fund 1035 for proposals), so that is
+ * the default; any further fund of the same form is reached only by naming it.
+ */
+export function defaultFund(form: SubmissionForm): string {
+  const [first] = fundsTaking(form);
+  if (!first) throw new Error(`no registered fund takes ${form}s`);
+  return first;
 }
 
 /** The lifecycle fields of a submission the moment its government first writes it. */
@@ -181,9 +200,7 @@ export abstract class Submission<TState extends SubmissionCore> {
     this.moveTo('screened-eligible');
     this.moveTo('in-pipeline');
     this.state.pipelineEnteredAt = at;
-    const expiresAt = new Date(at);
-    expiresAt.setUTCMonth(expiresAt.getUTCMonth() + validityMonths);
-    this.state.expiresAt = expiresAt;
+    this.state.expiresAt = addMonths(at, validityMonths);
     this.record({ kind: 'entered-pipeline', at, from: 'screened-eligible' });
   }
 
@@ -204,7 +221,7 @@ export abstract class Submission<TState extends SubmissionCore> {
       kind: 'expired',
       at,
       from,
-      reason: `not funded by ${this.state.expiresAt.toISOString().slice(0, 10)}`,
+      reason: `not funded by ${dayOf(this.state.expiresAt)}`,
     });
   }
 

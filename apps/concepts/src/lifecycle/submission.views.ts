@@ -2,7 +2,7 @@ import { Actor } from '@fundline/contracts';
 import { ProjectProposal } from '../proposals/project-proposal.aggregate';
 import { participatingOrganisations } from '../submission/concept-note.aggregate';
 import { Verdict } from './submission';
-import { AnySubmission, contentJson, fundOf } from './submission.mapping';
+import { AnySubmission, contentJson } from './submission.mapping';
 
 /** G6: the focal point's personal data is shown to the owning government and to fund staff, to nobody else. */
 export function mayReadPersonalData(actor: Actor, submittingCountry: string): boolean {
@@ -14,6 +14,7 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
   const common = {
     id: s.id,
     kind: submission.kind,
+    fund: s.fund,
     status: s.status,
     version: s.version,
     submittingCountry: s.submittingCountry,
@@ -33,7 +34,6 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
     const p = submission.snapshot;
     return {
       ...common,
-      fund: fundOf(submission),
       creditLine: p.creditLine,
       focusArea: p.focusArea,
       parentProposalId: p.parentProposalId,
@@ -43,7 +43,6 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
   const n = submission.snapshot;
   return {
     ...common,
-    fund: fundOf(submission),
     thematicArea: n.thematicArea,
     gcmObjectives: n.gcmObjectives,
     participatingOrganisations: participatingOrganisations(n),

@@ -1,11 +1,11 @@
 import { Actor } from '@fundline/contracts';
-import { Clock } from '@fundline/domain';
+import { Clock, dayOf } from '@fundline/domain';
 import { OutboxRelay } from '@fundline/messaging';
 import { Optional } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { dateOf, ScreeningService } from '../screening/screening.service';
+import { ScreeningService } from '../screening/screening.service';
 import { AnySubmission } from './submission.mapping';
 import { SubmissionRepository } from './submission.repository';
 
@@ -38,7 +38,7 @@ export class SubmitSubmissionHandler implements ICommandHandler<SubmitSubmission
     const submission = await this.dataSource.transaction(async (manager) => {
       const submission = await this.submissions.loadForUpdate(manager, submissionId, actor);
       const now = this.clock.now();
-      const date = dateOf(now);
+      const date = dayOf(now);
       const reference = await this.referenceData.snapshot(manager, date);
       const country = reference.countries.get(submission.snapshot.submittingCountry);
       submission.submit(now, country?.region ?? null);

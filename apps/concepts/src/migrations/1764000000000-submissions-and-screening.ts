@@ -56,7 +56,8 @@ export class SubmissionsAndScreening1764000000000 implements MigrationInterface 
     await insert(
       'fund-parameter',
       '2019-01-01',
-      Object.entries(FUND_PARAMETERS_SEED).map(([k, v]) => [k, { value: v }]),
+      // Stored as JSON numbers, as they were before the seed held its amounts as bigint.
+      Object.entries(FUND_PARAMETERS_SEED).map(([k, v]) => [k, { value: Number(v) }]),
     );
     await insert(
       'fund1035-beneficiary',

@@ -1,4 +1,5 @@
 import { Actor } from '@fundline/contracts';
+import { SystemClock } from '@fundline/domain';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { Dataset } from '../reference-data/reference-snapshot';
@@ -25,7 +26,7 @@ export class OfficialReferenceLists1764900000000 implements MigrationInterface {
   name = 'OfficialReferenceLists1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const referenceData = new ReferenceDataService();
+    const referenceData = new ReferenceDataService(new SystemClock());
     const actor: Actor = { userId: 'reference-data-seed', role: 'system' };
     const record = (dataset: Dataset, effectiveFrom: string, key: string, value: object | null) =>
       referenceData.record(q.manager, { dataset, key, effectiveFrom, value }, actor);

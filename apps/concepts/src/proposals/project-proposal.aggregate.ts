@@ -1,9 +1,17 @@
 import { DomainError, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { FocalPoint, freshDraft, NewSubmission, Submission, SubmissionCore } from '../lifecycle/submission';
+import {
+  defaultFund,
+  FocalPoint,
+  freshDraft,
+  NewSubmission,
+  Submission,
+  SubmissionCore,
+} from '../lifecycle/submission';
 
 /**
- * A Fund 1035 (IOM Development Fund) project proposal (its lifecycle is in Submission).
+ * A project proposal to the fund that takes them, Fund 1035 (IOM Development Fund) in production (its lifecycle is in
+ * Submission). A government does not name the fund: a proposal goes to the default fund of its form (`defaultFund`).
  *
  * Invariants checked whenever the proposal is written (a proposal that breaks them is never stored):
  * - F5 ScopeMatchesTheBenefitingStates: national has one, regional two or more; the applicant is one of them
@@ -51,6 +59,7 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
     const proposal = new ProjectProposal({
       ...content,
       ...freshDraft(input),
+      fund: defaultFund('project-proposal'),
     });
     proposal.record({ kind: 'drafted', at: input.at, from: null });
     return proposal;

@@ -25,6 +25,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
+import { Clock, dayOf } from '@fundline/domain';
 import { ProblemException, violationsOf, PublishedBeforeReply } from '@fundline/http';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
@@ -112,6 +113,7 @@ export class ReferenceDataController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':dataset')
@@ -133,7 +135,7 @@ export class ReferenceDataController {
   })
   async list(@Param('dataset') dataset: string, @Query() query: AsOfQuery) {
     const known = this.known(dataset);
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = query.asOf ?? dayOf(this.clock.now());
     const rows = await this.referenceData.rowsAsOf(this.dataSource.manager, asOf, known);
     return { dataset: known, asOf, items: rows.map((r) => ({ key: r.key, ...r.value })) };
   }

@@ -1,6 +1,6 @@
 import { Actor, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
 import { appendToOutbox, envelopeFor } from '@fundline/messaging';
-import { DomainError, sourcesInForce } from '@fundline/domain';
+import { Clock, DomainError, sourcesInForce } from '@fundline/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { diffLists, readList } from './reference-import';
@@ -12,6 +12,8 @@ type Row = { dataset: Dataset; key: string; value: Record<string, unknown> };
 
 @Injectable()
 export class ReferenceDataService {
+  constructor(private readonly clock: Clock) {}
+
   /** The latest version of every key whose effective date is on or before `date` (retired keys left out). */
   async rowsAsOf(manager: EntityManager, date: string, dataset?: Dataset): Promise<Row[]> {
     const rows = (await manager.query(
@@ -88,7 +90,7 @@ export class ReferenceDataService {
         aggregateId: `${entry.dataset}/${entry.key}`,
         actor,
         correlationId: `reference-data-${entry.dataset}-${entry.key}-${entry.effectiveFrom}`,
-        occurredAt: new Date(),
+        occurredAt: this.clock.now(),
         payload: {
           dataset: entry.dataset,
           key: entry.key,

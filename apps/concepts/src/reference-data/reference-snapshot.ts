@@ -16,7 +16,8 @@ export interface ReferenceSnapshot {
   /** Where the version in force of each published list comes from, by dataset. */
   sources: ReadonlyMap<string, RecordedSource>;
   callRounds: ReadonlyArray<{ code: string; opensOn: string; closesOn: string }>;
-  parameters: Readonly<Record<string, number>>;
+  /** Fund parameters by key: amounts in USD minor units (bigint in the seed, numbers as recorded), counts. */
+  parameters: Readonly<Record<string, number | bigint>>;
 }
 
 export const DATASETS = [
@@ -36,5 +37,5 @@ export type Dataset = (typeof DATASETS)[number];
 export function parameter(snapshot: ReferenceSnapshot, name: string): number {
   const value = snapshot.parameters[name];
   if (value === undefined) throw new Error(`fund parameter ${name} is not set on ${snapshot.date}`);
-  return value;
+  return Number(value);
 }

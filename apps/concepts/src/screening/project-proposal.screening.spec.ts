@@ -1,3 +1,4 @@
+import { FUND_1035, MIGRATION_MPTF } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { projectProposalContent, referenceSnapshot } from '../../../../test/support/submission-builders';
 import { ProjectProposalContent } from '../proposals/project-proposal.aggregate';
@@ -12,7 +13,7 @@ function verdict(
   applicant = 'PHL',
 ) {
   const lines = screenProjectProposal(
-    { ...projectProposalContent(overrides), submittingCountry: applicant },
+    { ...projectProposalContent(overrides), submittingCountry: applicant, fund: FUND_1035.code },
     snapshot,
     parent,
   );
@@ -155,6 +156,16 @@ describe('screening a Fund 1035 project proposal', () => {
     });
     expect(verdict(follow, undefined, parent(1, 'in-pipeline')).F6.passed).toBe(false);
     expect(verdict(follow, undefined, null).F6.passed).toBe(false);
+  });
+
+  it('F6 refuses a follow-up whose parent, funded on Line 1, is in another fund', () => {
+    const parent: ParentProject = {
+      id: '6f3c6f9e-4f69-4c0e-8f0e-000000000001',
+      fund: MIGRATION_MPTF.code,
+      creditLine: 1,
+      status: 'funded',
+    };
+    expect(verdict({ parentProposalId: parent.id }, undefined, parent).F6.passed).toBe(false);
   });
 
   it('F7 passes staff and office costs of exactly 30% and fails above, or with other donors’ or development costs', () => {

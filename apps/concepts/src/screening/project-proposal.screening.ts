@@ -15,7 +15,7 @@ const FUNDED = ['funded', 'under-implementation', 'closed'];
 
 /** F1, F3, F4, F5, F6, F7, F8, F11: the eligibility of a Fund 1035 proposal on the snapshot's date. */
 export function screenProjectProposal(
-  proposal: ProjectProposalContent & { submittingCountry: string },
+  proposal: ProjectProposalContent & { submittingCountry: string; fund: string },
   snapshot: ReferenceSnapshot,
   parent: ParentProject | null,
 ): VerdictLine[] {
@@ -76,7 +76,7 @@ export function screenProjectProposal(
   }
 
   if (proposal.parentProposalId) {
-    const ok = !!parent && parent.fund === 'FUND_1035' && parent.creditLine === 1 && FUNDED.includes(parent.status);
+    const ok = !!parent && parent.fund === proposal.fund && parent.creditLine === 1 && FUNDED.includes(parent.status);
     line(
       'F6',
       ok,

@@ -9,7 +9,11 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { screenConceptNote } from './concept-note.screening';
 import { screenProjectProposal } from './project-proposal.screening';
 
-/** Screens a submission against the reference data in force on one date: every rule gives a named verdict line. */
+/**
+ * Screens a submission against the reference data in force on one date: every rule gives a named verdict line. The
+ * rules are those of the form it is written on, which is its fund's form (checked when drafted): M1–M6 for a concept
+ * note to any fund that takes them, F1–F11 for a project proposal. No fund code decides them.
+ */
 @Injectable()
 export class ScreeningService {
   constructor(private readonly referenceData: ReferenceDataService) {}
@@ -41,8 +45,4 @@ export class ScreeningService {
       validityMonths: parameter(snapshot, 'pipeline.validity-months'),
     };
   }
-}
-
-export function dateOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }

@@ -1,8 +1,10 @@
-import { DomainError, Violation } from '@fundline/domain';
+import { DomainError, FundPolicies, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import {
+  defaultFund,
   FocalPoint,
   freshDraft,
+  fundsTaking,
   GeographicScope,
   NewSubmission,
   Submission,
@@ -10,9 +12,11 @@ import {
 } from '../lifecycle/submission';
 
 /**
- * A Migration MPTF joint programme concept note (its lifecycle is in Submission).
+ * A joint programme concept note to a pooled fund that takes them, the Migration MPTF in production (its lifecycle is
+ * in Submission).
  *
  * Invariants checked whenever the note is written (a note that breaks them is never stored):
+ * - ConceptNoteGoesToAFundThatTakesConceptNotes: a registered fund whose form is the concept note.
  * - M1 ConceptNoteHasOnePrimaryThematicAreaAndAMatchingGcmObjective.
  * - M2 SubmittingGovernmentIsACoveredCountry, and the scope matches the covered countries
  *      (national: one; regional: two or more; global: at least one).
@@ -34,6 +38,8 @@ export interface Partner {
 }
 
 export interface ConceptNoteContent {
+  /** The fund it goes to; unset: the draft's own fund, or for a new draft the default one (`defaultFund`). */
+  fund?: string;
   title: string;
   scope: GeographicScope;
   countries: string[];
@@ -48,7 +54,9 @@ export interface ConceptNoteContent {
   focalPoint: FocalPoint;
 }
 
-export interface ConceptNoteState extends SubmissionCore, ConceptNoteContent {}
+export interface ConceptNoteState extends SubmissionCore, ConceptNoteContent {
+  fund: string;
+}
 
 /** Only what drafting needs to know of the reference data: which areas, countries and organisations exist. */
 export interface ConceptNoteReferenceData {
@@ -68,7 +76,7 @@ export class ConceptNote extends Submission<ConceptNoteState> {
     input: NewSubmission & { content: ConceptNoteContent },
     reference: ConceptNoteReferenceData,
   ): ConceptNote {
-    const content = ConceptNote.normalised(input.content);
+    const content = ConceptNote.normalised(input.content, defaultFund('concept-note'));
     ConceptNote.check(content, input.submittingCountry, reference);
     const note = new ConceptNote({
       ...content,
@@ -84,22 +92,36 @@ export class ConceptNote extends Submission<ConceptNoteState> {
 
   update(content: ConceptNoteContent, reference: ConceptNoteReferenceData, at: Date): void {
     this.assertDraft();
-    const normalised = ConceptNote.normalised(content);
+    const normalised = ConceptNote.normalised(content, this.state.fund);
     ConceptNote.check(normalised, this.state.submittingCountry, reference);
     this.replaceContent(normalised, at);
   }
 
-  private static normalised(content: ConceptNoteContent): ConceptNoteContent {
+  private static normalised(content: ConceptNoteContent, fund: string): ConceptNoteContent & { fund: string } {
     return {
       ...content,
+      fund: content.fund ?? fund,
       countries: [...new Set(content.countries)],
       gcmObjectives: [...new Set(content.gcmObjectives)].sort((a, b) => a - b),
     };
   }
 
-  private static check(content: ConceptNoteContent, submittingCountry: string, reference: ConceptNoteReferenceData) {
+  private static check(
+    content: ConceptNoteContent & { fund: string },
+    submittingCountry: string,
+    reference: ConceptNoteReferenceData,
+  ) {
     const unknown: Violation[] = [];
     const broken: Violation[] = [];
+
+    const funds = fundsTaking('concept-note');
+    if (!funds.includes(content.fund)) {
+      const form = FundPolicies.find(content.fund)?.form;
+      const why = form
+        ? `${content.fund} takes ${form.replace('-', ' ')}s, not concept notes`
+        : `Fundline runs no fund ${content.fund}`;
+      unknown.push({ field: 'fund', rule: 'isFund', message: `${why}; concept notes go to ${funds.join(', ')}` });
+    }
 
     const objectivesOfArea = reference.thematicAreas.get(content.thematicArea);
     if (!objectivesOfArea) {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -16,7 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
-import { GeographicScope } from '../lifecycle/submission';
+import { defaultFund, fundsTaking, GeographicScope } from '../lifecycle/submission';
 import { ConceptNoteContent } from './concept-note.aggregate';
 
 export class BudgetLineDto {
@@ -55,6 +56,18 @@ export class EndorsementDto {
 }
 
 export class ConceptNoteDto {
+  @ApiPropertyOptional({
+    enum: fundsTaking('concept-note'),
+    example: defaultFund('concept-note'),
+    description:
+      'The fund it goes to, one that takes concept notes. Unset: the draft keeps its fund; a new one goes to the ' +
+      'first fund registered for concept notes.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  fund?: string;
+
   @ApiProperty({ example: 'Safe labour migration corridors in South-East Asia' })
   @IsString()
   @MinLength(5)
@@ -109,6 +122,7 @@ export class ConceptNoteDto {
 
   toContent(): ConceptNoteContent {
     return {
+      fund: this.fund,
       title: this.title,
       scope: this.scope,
       countries: this.countries,

@@ -1,14 +1,31 @@
-import { DomainError } from '@fundline/domain';
+import {
+  addMonths,
+  addYears,
+  ApprovalCandidate,
+  ApprovalContext,
+  ApprovalTerms,
+  dayOf,
+  DomainError,
+  FundPolicy,
+  Obligation,
+  Violation,
+} from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { JournalEntry, JournalLine, POSTINGS } from '../ledger/journal-entry';
 
 /**
  * An approved allocation and the money that follows it to closure.
  *
  * Invariants (rules.md):
- * - M10 CumulativeTransfersToAnOrganisationNeverExceedItsApprovedShare.
+ * - G4 OnlyAPipelineEntryIsApproved (in the pipeline or deferred).
+ * - M7 AnExpiredEntryIsNotApproved.
+ * - M8 AnApprovalStatesItsAmount, AboveZeroAndAtMostTheRequest.
+ * - The fund's own approval rules hold (its policy: M9 earmark, F3, F4, F6…), on the parameters and lists in force.
+ * - M10 TheSharesAddUpToTheApprovedAmount, one per organisation; CumulativeTransfersToAnOrganisationNeverExceedItsShare.
  * - M11 ExpenditureOfAnOrganisationNeverExceedsWhatWasTransferredToIt (the latest figure per year counts).
  * - M12 ClosureRefundsTheUnspentBalanceAndReleasesWhatWasNeverTransferred; nothing moves after closure.
  * - Revisions (budget revision, no-cost extension) are requested at least one month before the end date.
+ * Every movement of money comes out of a method as the journal entries the ledger posts.
  */
 export type AllocationStatus = 'approved' | 'under-implementation' | 'closed';
 
@@ -25,32 +42,111 @@ export interface AllocationState {
   conceptId: string;
   fundCode: string;
   pocketCode: string;
-  creditLine: number | null;
+  creditLine: 1 | 2 | null;
+  amountMinor: bigint;
   status: AllocationStatus;
   startDate: string;
   endDate: string;
   shares: Share[];
 }
 
-export interface Obligation {
-  kind: string;
-  dueOn: string;
+export interface Approval {
+  allocation: Allocation;
+  obligations: Obligation[];
+  commitment: JournalEntry;
 }
-
-const addMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 export function spent(share: Share): bigint {
   return Object.values(share.spentByYear).reduce((a, b) => a + b, 0n);
 }
 
+/** An approval: the committee's terms, its dates (by default two years from the approval day). */
+export interface ApprovalRequest {
+  allocationId: string;
+  decisionId: string;
+  candidate: ApprovalCandidate;
+  terms: Omit<ApprovalTerms, 'amount'> & { amount?: Money; startDate?: string; endDate?: string };
+  policy: FundPolicy;
+  context: ApprovalContext;
+  today: string;
+}
+
 export class Allocation {
   constructor(readonly state: AllocationState) {}
 
-  private share(organisation: string): Share {
+  /** G4, M7, M8 and the fund's rules, then M10: the allocation, the reports it owes and its commitment. */
+  static approve({ allocationId, decisionId, candidate, terms, policy, context, today }: ApprovalRequest): Approval {
+    if (!['in-pipeline', 'deferred'].includes(candidate.status)) {
+      throw new DomainError(
+        'ALLOCATION.NOT_IN_PIPELINE',
+        `${candidate.conceptId} is ${candidate.status}; only an eligible pipeline entry is approved (G4)`,
+        'conflict',
+        [{ field: 'conceptId', rule: 'G4', message: `${candidate.status} → approved is not an allowed transition` }],
+      );
+    }
+    const { amount } = terms;
+    if (!amount) {
+      throw DomainError.invalid('ALLOCATION.AMOUNT', [
+        { field: 'amount', rule: 'M8', message: 'an approval states its amount' },
+      ]);
+    }
+    const approved = { ...terms, amount };
+    const earmark = policy.earmark(candidate, approved);
+    const broken: Violation[] = [];
+    if (candidate.expiresAt && candidate.expiresAt <= context.now) {
+      broken.push({
+        field: 'conceptId',
+        rule: 'M7',
+        message: `the pipeline entry expired on ${dayOf(candidate.expiresAt)}`,
+      });
+    }
+    if (!amount.isPositive() || amount.compare(candidate.requested) > 0) {
+      broken.push({
+        field: 'amount',
+        rule: 'M8',
+        message: `the approved amount is above zero and at most the request (${candidate.requested.toDecimalString()})`,
+        limit: candidate.requested.toDecimalString(),
+      });
+    }
+    broken.push(...policy.approvalViolations(candidate, approved, earmark, context));
+    if (broken.length > 0) throw DomainError.invalid('ALLOCATION.NOT_APPROVABLE', broken);
+
+    const shares = policy.shares(approved);
+    const startDate = terms.startDate ?? today;
+    const endDate = terms.endDate ?? addYears(startDate, 2);
+    const allocation = new Allocation({
+      id: allocationId,
+      conceptId: candidate.conceptId,
+      fundCode: policy.code,
+      pocketCode: earmark.pocketCode,
+      creditLine: earmark.creditLine,
+      amountMinor: amount.amountMinor,
+      status: 'approved',
+      startDate,
+      endDate,
+      shares: shares.map((s) => ({
+        organisation: s.organisation,
+        approvedMinor: s.amount.amountMinor,
+        transferredMinor: 0n,
+        spentByYear: {},
+      })),
+    });
+    const commitment = JournalEntry.create({
+      fundCode: policy.code,
+      type: 'allocation.commitment',
+      currency: amount.currency,
+      reference: { type: 'allocation', id: allocationId },
+      description: `Allocation to ${candidate.conceptId} approved (decision ${decisionId})`,
+      lines: POSTINGS.commitment(allocation.pocket, amount.amountMinor),
+    });
+    return { allocation, obligations: policy.obligations(startDate, endDate), commitment };
+  }
+
+  get pocket() {
+    return { fundCode: this.state.fundCode, pocketCode: this.state.pocketCode };
+  }
+
+  share(organisation: string): Share {
     const share = this.state.shares.find((s) => s.organisation === organisation);
     if (!share) {
       throw DomainError.invalid('ALLOCATION.UNKNOWN_ORGANISATION', [
@@ -66,8 +162,8 @@ export class Allocation {
     }
   }
 
-  /** M10. Returns whether this was the first transfer (the programme is then funded and under implementation). */
-  transfer(organisation: string, amount: Money): boolean {
+  /** M10: a tranche to an organisation within its share; the first one puts the programme under implementation. */
+  transfer(transferId: string, organisation: string, amount: Money): JournalEntry {
     this.assertOpen();
     const share = this.share(organisation);
     const after = share.transferredMinor + amount.amountMinor;
@@ -82,10 +178,9 @@ export class Allocation {
         },
       ]);
     }
-    const first = this.state.status === 'approved';
     share.transferredMinor = after;
     this.state.status = 'under-implementation';
-    return first;
+    return this.entry('allocation.transfer', transferId, POSTINGS.transfer(this.pocket, amount.amountMinor));
   }
 
   /** M11: the year's figure for an organisation; its total spending stays within what it received. */
@@ -110,8 +205,7 @@ export class Allocation {
   /** A budget revision or no-cost extension, requested at least one month before the end date. */
   revise(kind: 'budget-revision' | 'no-cost-extension', today: string, newEndDate: string | null): void {
     this.assertOpen();
-    const latest = addMonths(today, 1);
-    if (latest > this.state.endDate) {
+    if (addMonths(today, 1) > this.state.endDate) {
       throw DomainError.invalid('REVISION.TOO_LATE', [
         {
           field: 'kind',
@@ -131,36 +225,31 @@ export class Allocation {
     }
   }
 
-  /** M12: closes with the final reports; returns what goes back to the pocket. */
-  close(): { refundMinor: bigint; releaseMinor: bigint } {
+  /** M12: closes with the final reports; the unspent balance comes back and what was never transferred is released. */
+  close(): { refundMinor: bigint; releaseMinor: bigint; entries: JournalEntry[] } {
     this.assertOpen();
     const refundMinor = this.state.shares.reduce((sum, s) => sum + s.transferredMinor - spent(s), 0n);
     const releaseMinor = this.state.shares.reduce((sum, s) => sum + s.approvedMinor - s.transferredMinor, 0n);
     this.state.status = 'closed';
-    return { refundMinor, releaseMinor };
+    const entries = [
+      ...(releaseMinor > 0n
+        ? [this.entry('allocation.release', this.state.id, POSTINGS.release(this.pocket, releaseMinor))]
+        : []),
+      ...(refundMinor > 0n
+        ? [this.entry('allocation.refund', this.state.id, POSTINGS.receipt(this.pocket, refundMinor, 'refunds'))]
+        : []),
+    ];
+    return { refundMinor, releaseMinor, entries };
   }
 
-  /**
-   * F12 and M11: the reports an allocation owes. Monitoring framework within the first month; an interim narrative
-   * report at twelve months for projects of twelve months or more; final narrative and financial reports three months
-   * after the end; ex-post evaluation within twelve months of completion (Fund 1035); for the Migration MPTF, each
-   * year's expenditure by 30 April of the next year.
-   */
-  static obligations(fundCode: string, startDate: string, endDate: string): Obligation[] {
-    const months =
-      (Number(endDate.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 +
-      Number(endDate.slice(5, 7)) -
-      Number(startDate.slice(5, 7));
-    const list: Obligation[] = [{ kind: 'monitoring-framework', dueOn: addMonths(startDate, 1) }];
-    if (months >= 12) list.push({ kind: 'interim-narrative-report', dueOn: addMonths(startDate, 12) });
-    list.push({ kind: 'final-narrative-report', dueOn: addMonths(endDate, 3) });
-    list.push({ kind: 'final-financial-report', dueOn: addMonths(endDate, 3) });
-    if (fundCode === 'FUND_1035') list.push({ kind: 'ex-post-evaluation', dueOn: addMonths(endDate, 12) });
-    if (fundCode === 'MIGRATION_MPTF') {
-      for (let year = Number(startDate.slice(0, 4)); year <= Number(endDate.slice(0, 4)); year++) {
-        list.push({ kind: `annual-expenditure-${year}`, dueOn: `${year + 1}-04-30` });
-      }
-    }
-    return list;
+  private entry(type: string, referenceId: string, lines: JournalLine[]): JournalEntry {
+    return JournalEntry.create({
+      fundCode: this.state.fundCode,
+      type,
+      currency: 'USD',
+      reference: { type: type.split('.')[1], id: referenceId },
+      description: `${type} of allocation ${this.state.id} (${this.state.conceptId})`,
+      lines,
+    });
   }
 }

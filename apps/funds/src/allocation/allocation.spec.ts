@@ -1,47 +1,30 @@
+import { ApprovalCandidate, FUND_1035, MIGRATION_MPTF } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
+import { approvalCandidate, approveAllocation, ApprovalSituation } from '../../../../test/support/approvals';
 import { violationOf } from '../../../../test/support/domain-errors';
 import { referenceSnapshot } from '../../../../test/support/submission-builders';
 import { CommitteeSession, SessionState } from '../committee/committee-session.aggregate';
 import { Allocation } from './allocation.aggregate';
-import { ApprovalCandidate, ApprovalContext, checkApproval } from './approval-rules';
 
 const usd = (a: string) => Money.parse(a, 'USD');
 const now = new Date('2026-11-22T10:00:00Z');
 
-function candidate(overrides: Partial<ApprovalCandidate> = {}): ApprovalCandidate {
-  return {
-    conceptId: 'p1',
-    fund: 'FUND_1035',
-    status: 'in-pipeline',
-    expiresAt: new Date('2028-11-22T10:00:00Z'),
-    countries: ['PHL'],
-    scope: 'national',
-    requested: usd('400000.00'),
-    parentId: null,
-    ...overrides,
-  };
+const candidate = (overrides: Partial<ApprovalCandidate> = {}) => approvalCandidate(overrides);
+
+function context(overrides: Partial<ApprovalSituation> = {}): ApprovalSituation {
+  return { now, creditLine: 2, lists: referenceSnapshot(), parentFundedOnLine: null, ...overrides };
 }
 
-function context(overrides: Partial<ApprovalContext> = {}): ApprovalContext {
-  return {
-    now,
-    creditLine: 2,
-    lists: referenceSnapshot(),
-    parameters: FUND_PARAMETERS_SEED,
-    parentFundedOnLine: null,
-    ...overrides,
-  };
-}
+const checkApproval = (c: ApprovalCandidate, amount: Money, x: ApprovalSituation) => approveAllocation(c, amount, x);
 
-const approve = (amount: string, c: Partial<ApprovalCandidate> = {}, x: Partial<ApprovalContext> = {}) =>
+const approve = (amount: string, c: Partial<ApprovalCandidate> = {}, x: Partial<ApprovalSituation> = {}) =>
   violationOf(() => {
     checkApproval(candidate(c), usd(amount), context(x));
     throw new Error('approved');
   });
 
 describe('approval rules', () => {
-  const ok = (amount: string, c: Partial<ApprovalCandidate> = {}, x: Partial<ApprovalContext> = {}) =>
+  const ok = (amount: string, c: Partial<ApprovalCandidate> = {}, x: Partial<ApprovalSituation> = {}) =>
     expect(() => checkApproval(candidate(c), usd(amount), context(x))).not.toThrow();
 
   it('F4.1 accepts USD 200,000 and refuses 200,000.01 on Line 2 national', () => {
@@ -158,6 +141,7 @@ describe('the allocation after approval', () => {
       fundCode: 'MIGRATION_MPTF',
       pocketCode: 'THEMATIC_4',
       creditLine: null,
+      amountMinor: 150_000_00n,
       status: 'approved',
       startDate: '2026-12-01',
       endDate: '2028-11-30',
@@ -170,9 +154,14 @@ describe('the allocation after approval', () => {
 
   it('M10 transfers in tranches up to the approved share and refuses a cent more', () => {
     const a = allocation();
-    expect(a.transfer('ILO', usd('60000.00'))).toBe(true);
-    expect(a.transfer('ILO', usd('40000.00'))).toBe(false);
-    expect(violationOf(() => a.transfer('ILO', usd('0.01')))).toMatchObject({
+    const firstTransferStartsImplementation = (amount: string) => {
+      const before = a.state.status;
+      a.transfer('t1', 'ILO', usd(amount));
+      return before === 'approved' && a.state.status === 'under-implementation';
+    };
+    expect(firstTransferStartsImplementation('60000.00')).toBe(true);
+    expect(firstTransferStartsImplementation('40000.00')).toBe(false);
+    expect(violationOf(() => a.transfer('t2', 'ILO', usd('0.01')))).toMatchObject({
       rules: ['M10'],
       code: 'TRANSFER.ABOVE_SHARE',
     });
@@ -180,7 +169,7 @@ describe('the allocation after approval', () => {
 
   it('M11 keeps expenditure within what was transferred, the latest figure of a year counting', () => {
     const a = allocation();
-    a.transfer('IOM', usd('30000.00'));
+    a.transfer('t1', 'IOM', usd('30000.00'));
     a.reportExpenditure('IOM', 2027, usd('25000.00'));
     a.reportExpenditure('IOM', 2027, usd('30000.00'));
     expect(violationOf(() => a.reportExpenditure('IOM', 2028, usd('0.01')))).toMatchObject({ rules: ['M11'] });
@@ -188,12 +177,13 @@ describe('the allocation after approval', () => {
 
   it('M12 closes by refunding the unspent transfers and releasing what was never transferred', () => {
     const a = allocation();
-    a.transfer('ILO', usd('100000.00'));
-    a.transfer('IOM', usd('20000.00'));
+    a.transfer('t1', 'ILO', usd('100000.00'));
+    a.transfer('t2', 'IOM', usd('20000.00'));
     a.reportExpenditure('ILO', 2027, usd('90000.00'));
     a.reportExpenditure('IOM', 2027, usd('20000.00'));
-    expect(a.close()).toEqual({ refundMinor: 10_000_00n, releaseMinor: 30_000_00n });
-    expect(violationOf(() => a.transfer('IOM', usd('1.00')))).toMatchObject({ code: 'ALLOCATION.CLOSED' });
+    const { refundMinor, releaseMinor } = a.close();
+    expect({ refundMinor, releaseMinor }).toEqual({ refundMinor: 10_000_00n, releaseMinor: 30_000_00n });
+    expect(violationOf(() => a.transfer('t3', 'IOM', usd('1.00')))).toMatchObject({ code: 'ALLOCATION.CLOSED' });
   });
 
   it('asks for revisions at least a month before the end date', () => {
@@ -206,22 +196,20 @@ describe('the allocation after approval', () => {
   });
 
   it('F12 owes a monitoring framework in the first month, an interim report at 12 months, final reports and an ex-post evaluation', () => {
-    expect(Allocation.obligations('FUND_1035', '2026-12-01', '2028-05-31')).toEqual([
+    expect(FUND_1035.obligations('2026-12-01', '2028-05-31')).toEqual([
       { kind: 'monitoring-framework', dueOn: '2027-01-01' },
       { kind: 'interim-narrative-report', dueOn: '2027-12-01' },
       { kind: 'final-narrative-report', dueOn: '2028-08-31' },
       { kind: 'final-financial-report', dueOn: '2028-08-31' },
       { kind: 'ex-post-evaluation', dueOn: '2029-05-31' },
     ]);
-    expect(Allocation.obligations('FUND_1035', '2026-12-01', '2027-06-30').map((o) => o.kind)).not.toContain(
+    expect(FUND_1035.obligations('2026-12-01', '2027-06-30').map((o) => o.kind)).not.toContain(
       'interim-narrative-report',
     );
   });
 
   it('M11 owes each year’s MPTF expenditure by 30 April of the next year', () => {
-    const kinds = Allocation.obligations('MIGRATION_MPTF', '2026-12-01', '2027-11-30').filter((o) =>
-      o.kind.startsWith('annual'),
-    );
+    const kinds = MIGRATION_MPTF.obligations('2026-12-01', '2027-11-30').filter((o) => o.kind.startsWith('annual'));
     expect(kinds).toEqual([
       { kind: 'annual-expenditure-2026', dueOn: '2027-04-30' },
       { kind: 'annual-expenditure-2027', dueOn: '2028-04-30' },

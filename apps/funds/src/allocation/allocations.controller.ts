@@ -2,34 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { DomainError } from '@fundline/domain';
-import {
-  ApiIdempotencyKey,
-  IdempotencyKey,
-  PublishedBeforeReply,
-  requireCorrelationId,
-  sendIdempotent,
-} from '@fundline/http';
+import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DecisionDto, OpenSessionDto, PositionDto } from '../committee/committee.dto';
-import { DecideOnEntry } from '../committee/decide-on-entry';
-import { OpenSession, RecordPosition } from '../committee/session-commands';
-import {
-  allocationFrom,
-  AllocationChange,
-  ChangeAllocation,
-  CloseDto,
-  ExpenditureDto,
-  RevisionDto,
-  TransferDto,
-  view,
-} from './allocation-commands';
-import { AllocationRecord, CommitteeSessionRecord, DecisionRecord } from './allocation.entities';
-import { Obligations } from './obligations';
+import { AllocationRepository } from './allocation.repository';
+import { allocationView } from './allocation.view';
+import { CloseAllocation, CloseDto } from './closure/close-allocation';
+import { ExpenditureDto, ReportExpenditure } from './expenditure/report-expenditure';
+import { Obligations } from './obligations/obligations';
+import { ReviseAllocation, RevisionDto } from './revision/revise-allocation';
+import { TransferDto, TransferTranche } from './transfer/transfer-tranche';
 
 class SubmitObligationDto {
   @ApiProperty({ example: '2027-01-10' })
@@ -54,68 +39,14 @@ export class AllocationsController {
     private readonly commands: CommandBus,
     private readonly dataSource: DataSource,
     private readonly obligations: Obligations,
+    private readonly allocations: AllocationRepository,
   ) {}
-
-  @Post('committee-sessions')
-  @Roles('fund-admin')
-  @ApiOperation({ summary: 'Open a session of the fund’s deciding body with its members and agenda (M8, F11)' })
-  openSession(@CurrentActor() actor: Actor, @Body() body: OpenSessionDto) {
-    return this.commands.execute(new OpenSession(actor, body));
-  }
-
-  @Get('committee-sessions/:id')
-  @Roles('fund-admin', 'steering-committee', 'finance-officer')
-  @ApiOperation({ summary: 'A session with its positions and decisions' })
-  async session(@Param('id', ParseUUIDPipe) id: string) {
-    const session = await this.dataSource.manager.findOne(CommitteeSessionRecord, { where: { id } });
-    if (!session) throw new DomainError('SESSION.NOT_FOUND', `no session ${id}`, 'not-found');
-    const decisions = await this.dataSource.manager.find(DecisionRecord, {
-      where: { sessionId: id },
-      order: { decidedAt: 'ASC' },
-    });
-    return { ...session, decisions };
-  }
-
-  @Post('committee-sessions/:id/positions')
-  @HttpCode(200)
-  @Roles('steering-committee')
-  @ApiOperation({ summary: 'Record a member’s position on an agenda entry, with its reason (M8)' })
-  position(@Param('id', ParseUUIDPipe) id: string, @Body() body: PositionDto) {
-    return this.commands.execute(new RecordPosition(id, body));
-  }
-
-  @Post('committee-sessions/:id/decisions')
-  @Roles('steering-committee')
-  @ApiIdempotencyKey()
-  @PublishedBeforeReply()
-  @ApiOperation({ summary: 'Approve (ceilings, balance, eligibility re-checked in one transaction), defer or reject' })
-  async decide(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DecisionDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return sendIdempotent(
-      res,
-      await this.commands.execute(new DecideOnEntry(actor, requireCorrelationId(), key, id, body)),
-    );
-  }
 
   @Get('allocations/:id')
   @Roles('fund-admin', 'steering-committee', 'finance-officer')
   @ApiOperation({ summary: 'An allocation: shares, transfers, expenditure and delivery rate per organisation' })
   async allocation(@Param('id', ParseUUIDPipe) id: string) {
-    const record = await this.dataSource.manager.findOne(AllocationRecord, { where: { id } });
-    if (!record) throw new DomainError('ALLOCATION.NOT_FOUND', `no allocation ${id}`, 'not-found');
-    return view(allocationFrom(record));
-  }
-
-  private async change(actor: Actor, key: string, id: string, change: AllocationChange, res: Response) {
-    return sendIdempotent(
-      res,
-      await this.commands.execute(new ChangeAllocation(actor, requireCorrelationId(), key, id, change)),
-    );
+    return allocationView(await this.allocations.find(this.dataSource.manager, id));
   }
 
   @Post('allocations/:id/transfers')
@@ -123,14 +54,17 @@ export class AllocationsController {
   @Roles('finance-officer')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Transfer a tranche to a participating organisation, within its approved share (M10)' })
-  transfer(
+  async transfer(
     @CurrentActor() a: Actor,
     @IdempotencyKey() k: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.change(a, k, id, { kind: 'transfer', body }, res);
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new TransferTranche(a, requireCorrelationId(), k, id, body)),
+    );
   }
 
   @Post('allocations/:id/expenditures')
@@ -138,14 +72,17 @@ export class AllocationsController {
   @Roles('finance-officer')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record an organisation’s expenditure for a year, within what it received (M11)' })
-  expenditure(
+  async expenditure(
     @CurrentActor() a: Actor,
     @IdempotencyKey() k: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ExpenditureDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.change(a, k, id, { kind: 'expenditure', body }, res);
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new ReportExpenditure(a, requireCorrelationId(), k, id, body)),
+    );
   }
 
   @Post('allocations/:id/revisions')
@@ -153,14 +90,17 @@ export class AllocationsController {
   @Roles('fund-admin')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Budget revision or no-cost extension, at least a month before the end date' })
-  revise(
+  async revise(
     @CurrentActor() a: Actor,
     @IdempotencyKey() k: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RevisionDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.change(a, k, id, { kind: 'revision', body }, res);
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new ReviseAllocation(a, requireCorrelationId(), k, id, body)),
+    );
   }
 
   @Post('allocations/:id/close')
@@ -168,14 +108,17 @@ export class AllocationsController {
   @Roles('finance-officer')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Close with the final reports; the unspent balance is refunded and available again (M12)' })
-  close(
+  async close(
     @CurrentActor() a: Actor,
     @IdempotencyKey() k: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CloseDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.change(a, k, id, { kind: 'close', body }, res);
+    return sendIdempotent(
+      res,
+      await this.commands.execute(new CloseAllocation(a, requireCorrelationId(), k, id, body)),
+    );
   }
 
   @Get('allocations/:id/obligations')

@@ -1,4 +1,4 @@
-import { EventEnvelope, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
+import { ConceptsTopicEvent, REFERENCE_DATA_RECORDED_V1 } from '@fundline/contracts';
 import { Article4Status, BeneficiaryStatus, Fund1035Lists, ListSourceInForce, sourcesInForce } from '@fundline/domain';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
@@ -12,11 +12,12 @@ import { EntityManager } from 'typeorm';
 const KEPT = ['article4', 'fund-parameter', 'fund1035-line2', 'list-source', 'country', 'fund1035-beneficiary'];
 
 @Injectable()
-export class ReferenceReplicator implements IntegrationEventHandler {
+export class ReferenceReplicator implements IntegrationEventHandler<ConceptsTopicEvent> {
   readonly handles = [REFERENCE_DATA_RECORDED_V1];
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const p = event.payload as ReferenceDataRecordedV1;
+  async handle(event: ConceptsTopicEvent, manager: EntityManager): Promise<void> {
+    if (event.type !== REFERENCE_DATA_RECORDED_V1) return;
+    const p = event.payload;
     if (!KEPT.includes(p.dataset)) return;
     await manager.query(
       `INSERT INTO "funds"."reference_replica" (dataset, key, effective_from, value) VALUES ($1, $2, $3, $4)

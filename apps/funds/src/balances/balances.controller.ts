@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@fundline/auth';
-import { DomainError } from '@fundline/domain';
+import { DomainError, FundPolicies } from '@fundline/domain';
 import { Page, PageQuery } from '@fundline/http';
 import { Money } from '@fundline/money';
 import { IsOptional, Matches } from 'class-validator';
@@ -10,7 +10,7 @@ import { JournalEntryRecord, JournalLineRecord } from '../ledger/ledger.entities
 import { LedgerQueries } from './ledger-queries';
 
 class EntriesQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'FUND_1035' })
+  @ApiPropertyOptional({ example: FundPolicies.codes()[0] })
   @IsOptional()
   @Matches(/^[A-Z0-9_]{1,40}$/)
   fundCode?: string;

@@ -9,6 +9,7 @@ import { DomainError } from '@fundline/domain';
  * - AMemberFromACoveredStateIsRecused: a member representing a state covered by the entry takes no part, and its
  *   position is not counted.
  * - OnlyEntriesOnTheAgendaAreDecided, in an open session, once each.
+ * - TheAgendaHoldsEntriesOfTheSessionsFundThatAreInItsPipeline (M7), EachMemberSitsOnce, TheQuorumIsAtMostTheMembers.
  */
 export type Position = 'support' | 'object' | 'abstain';
 
@@ -36,8 +37,42 @@ export interface Participation {
   objections: Array<{ memberId: string; reason: string | null }>;
 }
 
+/** An agenda entry as the funds service's pipeline replica knows it. */
+export interface AgendaEntry {
+  conceptId: string;
+  fund: string;
+  status: string;
+}
+
 export class CommitteeSession {
   constructor(readonly state: SessionState) {}
+
+  /** M8 / F11: a new session of the fund's deciding body, with its members and an agenda of its pipeline entries. */
+  static open(
+    session: Omit<SessionState, 'status' | 'decided' | 'positions'>,
+    known: readonly AgendaEntry[],
+  ): CommitteeSession {
+    const missing = session.agenda.filter(
+      (id) =>
+        !known.some(
+          (e) => e.conceptId === id && e.fund === session.fundCode && ['in-pipeline', 'deferred'].includes(e.status),
+        ),
+    );
+    if (missing.length) {
+      throw DomainError.invalid('SESSION.AGENDA', [
+        { field: 'agenda', rule: 'M7', message: `not in the ${session.fundCode} pipeline: ${missing.join(', ')}` },
+      ]);
+    }
+    if (new Set(session.members.map((m) => m.memberId)).size !== session.members.length) {
+      throw DomainError.invalid('SESSION.MEMBERS', [{ field: 'members', rule: 'M8', message: 'each member once' }]);
+    }
+    if (session.quorum > session.members.length) {
+      throw DomainError.invalid('SESSION.QUORUM', [
+        { field: 'quorum', rule: 'M8', message: 'the quorum cannot exceed the members', limit: session.members.length },
+      ]);
+    }
+    return new CommitteeSession({ ...session, status: 'open', decided: [], positions: [] });
+  }
 
   recordPosition(conceptId: string, memberId: string, position: Position, reason: string | null): void {
     this.assertOpenWith(conceptId);

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsRegisteredFund } from '@fundline/contracts';
+import { MIGRATION_MPTF } from '@fundline/domain';
 import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
@@ -33,7 +35,9 @@ export class MemberDto {
 }
 
 export class OpenSessionDto {
-  @ApiProperty({ enum: ['MIGRATION_MPTF', 'FUND_1035'] }) @IsIn(['MIGRATION_MPTF', 'FUND_1035']) fundCode: string;
+  @ApiProperty({ description: 'A fund Fundline runs', example: MIGRATION_MPTF.code })
+  @IsRegisteredFund()
+  fundCode: string;
   @ApiProperty({ example: 3, description: 'Members not recused who must take part in each decision (M8)' })
   @IsInt()
   @Min(1)

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { FundPolicies } from '@fundline/domain';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DONOR_TYPES } from './contribution.entities';
+
+/** A fund or pocket code as the policies spell them. */
+export const FUND_OR_POCKET_CODE = /^[A-Z0-9_]{1,40}$/;
+
+/** The OpenAPI examples: the first registered fund and its first pocket, so an example request is a valid one. */
+const [EXAMPLE_FUND] = FundPolicies.all();
+export const EXAMPLE_FUND_CODE = EXAMPLE_FUND.code;
+export const EXAMPLE_POCKET_CODE = EXAMPLE_FUND.pockets[0].code;
+export const POCKET_CODES_BY_FUND = FundPolicies.all()
+  .map((p) => `${p.code}: ${p.pockets.map((pocket) => pocket.code).join(', ')}`)
+  .join('; ');
 
 export class RegisterDonorDto {
   @ApiProperty({ example: 'Government of Germany' })
@@ -28,61 +29,4 @@ export class RegisterDonorDto {
   @IsOptional()
   @Matches(/^[A-Z]{3}$/)
   country?: string;
-}
-
-export class ScheduledPaymentDto {
-  @ApiProperty({ example: '2027-03-31' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  dueDate: string;
-
-  @NestedObject(MoneyDto) amount: MoneyDto;
-}
-
-const POCKET = /^[A-Z0-9_]{1,40}$/;
-
-export class RecordCommitmentDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() donorId: string;
-
-  @ApiProperty({ example: 'MIGRATION_MPTF' }) @Matches(POCKET) fundCode: string;
-
-  @ApiProperty({ example: 'UNEARMARKED', description: 'UNEARMARKED, THEMATIC_1…5, LINE_1, LINE_2' })
-  @Matches(POCKET)
-  pocketCode: string;
-
-  @NestedObject(MoneyDto) amount: MoneyDto;
-
-  @NestedArray(ScheduledPaymentDto)
-  @ArrayMaxSize(60)
-  schedule: ScheduledPaymentDto[];
-
-  @ApiProperty({ example: '2026-11-01' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  signedOn: string;
-}
-
-export class RecordDepositDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() donorId: string;
-
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() commitmentId?: string;
-
-  @ApiProperty({ example: 'MIGRATION_MPTF' }) @Matches(POCKET) fundCode: string;
-
-  @ApiProperty({ example: 'THEMATIC_2' }) @Matches(POCKET) pocketCode: string;
-
-  @NestedObject(MoneyDto, { description: 'As received, in its own currency' })
-  amount: MoneyDto;
-
-  @ApiProperty({ example: '1.0850', description: 'USD per unit of the deposit currency on the deposit date' })
-  @IsString()
-  @Matches(/^(?!0+(\.0+)?$)\d{1,9}(\.\d{1,12})?$/, {
-    message: 'usdRate must be a decimal string above zero, like "1.0850"',
-  })
-  usdRate: string;
-
-  @ApiProperty({ example: '2026-11-20' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  depositDate: string;
 }

@@ -1,4 +1,3 @@
-import { DomainError } from '@fundline/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const DONOR_TYPES = ['member-state', 'other-government', 'private', 'multilateral'] as const;
@@ -38,8 +37,4 @@ export class DepositRecord {
   @Column('int', { name: 'fee_basis_points' }) feeBasisPoints: number;
   @Column('date', { name: 'deposit_date' }) depositDate: string;
   @Column('uuid', { name: 'entry_id' }) entryId: string;
-}
-
-export function unknownReference(field: string, message: string): DomainError {
-  return DomainError.invalid('CONTRIBUTION.UNKNOWN_REFERENCE', [{ field, rule: 'M9', message }], 'malformed');
 }

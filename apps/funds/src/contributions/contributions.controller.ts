@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
@@ -7,10 +6,12 @@ import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { RecordCommitmentDto, RecordDepositDto, RegisterDonorDto } from './contribution.dto';
-import { DonorRecord } from './contribution.entities';
-import { RecordCommitment } from './record-commitment.command';
-import { RecordDeposit } from './record-deposit.command';
+import { RecordCommitment } from './commitment/record-commitment.command';
+import { RecordCommitmentDto } from './commitment/record-commitment.dto';
+import { RegisterDonorDto } from './contribution.dto';
+import { ContributionsRepository } from './contributions.repository';
+import { RecordDeposit } from './deposit/record-deposit.command';
+import { RecordDepositDto } from './deposit/record-deposit.dto';
 
 @ApiTags('contributions')
 @ApiBearerAuth()
@@ -19,22 +20,22 @@ export class ContributionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly dataSource: DataSource,
+    private readonly contributions: ContributionsRepository,
   ) {}
 
   @Post('donors')
   @Roles('finance-officer', 'fund-admin')
   @ApiOperation({ summary: 'Register a donor (Member State, other government, private, multilateral)' })
-  async registerDonor(@Body() body: RegisterDonorDto) {
-    const donor = { id: randomUUID(), name: body.name, type: body.type, country: body.country ?? null };
-    await this.dataSource.manager.insert(DonorRecord, donor);
-    return donor;
+  registerDonor(@Body() body: RegisterDonorDto) {
+    const { name, type, country } = body;
+    return this.contributions.registerDonor(this.dataSource.manager, { name, type, country: country ?? null });
   }
 
   @Get('donors')
   @Roles('finance-officer', 'fund-admin', 'steering-committee')
   @ApiOperation({ summary: 'Donors' })
   donors() {
-    return this.dataSource.manager.find(DonorRecord, { order: { name: 'ASC' } });
+    return this.contributions.donors(this.dataSource.manager);
   }
 
   @Post('commitments')

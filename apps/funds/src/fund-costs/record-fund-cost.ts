@@ -1,5 +1,5 @@
 import { Actor, FUND_COST_KINDS, FUND_COST_RECORDED_V1, FundCostKind, FundCostRecordedV1 } from '@fundline/contracts';
-import { Clock, DomainError } from '@fundline/domain';
+import { Clock } from '@fundline/domain';
 import { MoneyDto, NestedObject } from '@fundline/http';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { IdempotentResult } from '@fundline/persistence';
@@ -8,9 +8,9 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
 import { recordPocketMovement } from '../ledger/pocket-movement';
+import { FundCost } from './fund-cost.aggregate';
 
 export class RecordFundCostDto {
   @ApiProperty({ enum: FUND_COST_KINDS }) @IsIn(FUND_COST_KINDS) kind: FundCostKind;
@@ -52,17 +52,21 @@ export class RecordFundCost extends Command<IdempotentResult<FundCostView>> {
   }
 }
 
-const ACCOUNT_OF: Record<FundCostKind, 'directCosts' | 'bankCharges'> = {
-  'direct-cost': 'directCosts',
-  'bank-charge': 'bankCharges',
-};
+function recorded(
+  view: FundCostView,
+  description: string,
+  context: { actor: Actor; correlationId: string; occurredAt: Date },
+) {
+  const { id: costId, ...cost } = view;
+  return envelopeFor<FundCostRecordedV1>({
+    type: FUND_COST_RECORDED_V1,
+    aggregateId: view.fundCode,
+    ...context,
+    payload: { costId, ...cost, description },
+  });
+}
 
-/**
- * M13 uses besides transfers and the fee: a direct cost of running the fund or a bank charge, paid out of a pocket's
- * available money (the ledger refuses to overdraw it, G5). Earmarked money funds only its thematic area (M9), so a
- * direct cost, which serves the whole fund, is never paid from a thematic window; a bank charge follows the account
- * that paid it.
- */
+/** M13: a direct cost or a bank charge paid out of a pocket, once per Idempotency-Key (the rules are the FundCost's). */
 @CommandHandler(RecordFundCost)
 export class RecordFundCostHandler implements ICommandHandler<RecordFundCost> {
   constructor(
@@ -73,61 +77,26 @@ export class RecordFundCostHandler implements ICommandHandler<RecordFundCost> {
   ) {}
 
   execute(command: RecordFundCost): Promise<IdempotentResult<FundCostView>> {
-    const { actor, correlationId, fundCode, pocketCode, cost } = command;
+    const { actor, correlationId, fundCode, pocketCode, cost: request } = command;
     return recordPocketMovement(
       this.dataSource,
       this.relay,
-      { ...command, route: 'costs', code: 'FUND_COST', body: cost },
-      async ({ manager, fund, pocket, amount, id }) => {
-        if (cost.kind === 'direct-cost' && pocket.kind === 'thematic-window') {
-          throw DomainError.invalid('FUND_COST.EARMARKED', [
-            {
-              field: 'pocketCode',
-              rule: 'M9',
-              message: `${pocketCode} holds earmarked money, which funds only its thematic area: charge direct costs to the unearmarked pool`,
-            },
-          ]);
-        }
-        const posted = await this.ledger.post(
-          manager,
-          JournalEntry.create({
-            fundCode,
-            type: `cost.${cost.kind}`,
-            currency: fund.reportingCurrency,
-            reference: { type: 'fund-cost', id },
-            description: `${cost.description} (${cost.incurredOn})`,
-            lines: POSTINGS.cost({ fundCode, pocketCode }, amount.amountMinor, ACCOUNT_OF[cost.kind]),
-          }),
-          { actor, correlationId },
-        );
+      { ...command, route: 'costs', code: 'FUND_COST', body: request },
+      async ({ manager, pocket, amount, id }) => {
+        const { kind, incurredOn, description } = request;
+        const cost = FundCost.record({ id, fundCode, pocket, kind, amount, incurredOn, description });
+        const posted = await this.ledger.post(manager, cost.journalEntry(), { actor, correlationId });
         const view: FundCostView = {
           id,
           fundCode,
           pocketCode,
-          kind: cost.kind,
+          kind,
           amount: amount.toJSON(),
-          incurredOn: cost.incurredOn,
+          incurredOn,
           entryId: posted.entryId,
         };
-        await appendToOutbox(manager, [
-          envelopeFor<FundCostRecordedV1>({
-            type: FUND_COST_RECORDED_V1,
-            aggregateId: fundCode,
-            actor,
-            correlationId,
-            occurredAt: this.clock.now(),
-            payload: {
-              costId: id,
-              fundCode,
-              pocketCode,
-              kind: cost.kind,
-              amount: view.amount,
-              incurredOn: cost.incurredOn,
-              description: cost.description,
-              entryId: posted.entryId,
-            },
-          }),
-        ]);
+        const occurredAt = this.clock.now();
+        await appendToOutbox(manager, [recorded(view, description, { actor, correlationId, occurredAt })]);
         return view;
       },
     );

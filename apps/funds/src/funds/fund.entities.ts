@@ -14,7 +14,10 @@ export class FundRecord {
   @Column('text')
   status: 'open' | 'closed';
 
-  /** Administrative Agent fee on each deposit, in basis points (M9: 100 = 1% for the Migration MPTF). */
+  /**
+   * The Administrative Agent fee as seeded, in basis points. The fee a deposit pays is its fund policy's
+   * (`FundPolicy.feeBasisPoints`, M9): the policy is the source of truth, this column a record of the seed.
+   */
   @Column('int', { name: 'fee_basis_points' })
   feeBasisPoints: number;
 

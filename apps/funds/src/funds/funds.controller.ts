@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { DomainError } from '@fundline/domain';
+import { DomainError, FundPolicies } from '@fundline/domain';
 import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsInt, Max, Min } from 'class-validator';
@@ -39,7 +39,8 @@ export class FundsController {
       name: f.name,
       status: f.status,
       reportingCurrency: f.reportingCurrency,
-      feeBasisPoints: f.feeBasisPoints,
+      // The fee applied is the policy's (M9); the column keeps the seed, for a fund no longer registered.
+      feeBasisPoints: FundPolicies.find(f.code)?.feeBasisPoints ?? f.feeBasisPoints,
       years: years.filter((y) => y.fundCode === f.code).map((y) => y.year),
       pockets: pockets
         .filter((p) => p.fundCode === f.code)
@@ -89,19 +90,19 @@ export class FundsController {
     return sendIdempotent(res, await this.commands.execute(command));
   }
 
-  @Post('FUND_1035/credit-line-funding')
+  /** Only funds whose policy has credit lines (Fund 1035's Line 1 and Line 2) have this route; others are a 404. */
+  @Post(':fundCode/credit-line-funding')
   @Roles('finance-officer')
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'F9: compute and post a year’s funding of Line 1 and Line 2, step by step' })
   async fundCreditLines(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string,
+    @Param('fundCode') fundCode: string,
     @Body() body: FundCreditLinesDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return sendIdempotent(
-      res,
-      await this.commands.execute(new FundCreditLines(actor, requireCorrelationId(), key, body)),
-    );
+    const command = new FundCreditLines(actor, requireCorrelationId(), key, fundCode, body);
+    return sendIdempotent(res, await this.commands.execute(command));
   }
 }

@@ -7,12 +7,12 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { JournalEntry, POSTINGS } from '../ledger/journal-entry';
 import { LedgerService } from '../ledger/ledger.service';
 import { recordPocketMovement } from '../ledger/pocket-movement';
+import { Income, INCOME_KINDS, IncomeKind } from './income.aggregate';
 
 export class RecordIncomeDto {
-  @ApiProperty({ enum: ['interest', 'other'] }) @IsIn(['interest', 'other']) kind: 'interest' | 'other';
+  @ApiProperty({ enum: INCOME_KINDS }) @IsIn(INCOME_KINDS) kind: IncomeKind;
 
   @NestedObject(MoneyDto, { description: 'In USD' }) amount: MoneyDto;
 
@@ -47,7 +47,7 @@ export class RecordIncome extends Command<IdempotentResult<IncomeView>> {
   }
 }
 
-/** M13 sources: interest and other income received into a pocket become available there. */
+/** M13 sources: interest or other income received into a pocket, once per Idempotency-Key. */
 @CommandHandler(RecordIncome)
 export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
   constructor(
@@ -57,33 +57,16 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome> {
   ) {}
 
   execute(command: RecordIncome): Promise<IdempotentResult<IncomeView>> {
-    const { actor, correlationId, fundCode, pocketCode, income } = command;
+    const { actor, correlationId, fundCode, pocketCode, income: request } = command;
     return recordPocketMovement(
       this.dataSource,
       this.relay,
-      { ...command, route: 'income', code: 'INCOME', body: income },
-      async ({ manager, fund, amount, id }) => {
-        const posted = await this.ledger.post(
-          manager,
-          JournalEntry.create({
-            fundCode,
-            type: `income.${income.kind}`,
-            currency: fund.reportingCurrency,
-            reference: { type: 'income', id },
-            description: `${income.description} (received ${income.receivedOn})`,
-            lines: POSTINGS.receipt({ fundCode, pocketCode }, amount.amountMinor, 'income'),
-          }),
-          { actor, correlationId },
-        );
-        return {
-          id,
-          fundCode,
-          pocketCode,
-          kind: income.kind,
-          amount: amount.toJSON(),
-          receivedOn: income.receivedOn,
-          entryId: posted.entryId,
-        };
+      { ...command, route: 'income', code: 'INCOME', body: request },
+      async ({ manager, amount, id }) => {
+        const { kind, receivedOn, description } = request;
+        const income = Income.receive({ id, fundCode, pocketCode, kind, amount, receivedOn, description });
+        const posted = await this.ledger.post(manager, income.journalEntry(), { actor, correlationId });
+        return { id, fundCode, pocketCode, kind, amount: amount.toJSON(), receivedOn, entryId: posted.entryId };
       },
     );
   }

@@ -6,7 +6,7 @@ import { OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { FundRecord, PocketRecord } from '../funds/fund.entities';
+import { PocketRecord } from '../funds/fund.entities';
 import { openFundAndPocket } from '../funds/fund-guard';
 
 export interface PocketMovementRequest {
@@ -24,7 +24,6 @@ export interface PocketMovementRequest {
 
 export interface PocketMovement {
   manager: EntityManager;
-  fund: FundRecord;
   pocket: PocketRecord;
   amount: Money;
   id: string;
@@ -55,7 +54,7 @@ export async function recordPocketMovement<T extends object>(
         },
       ]);
     }
-    return { status: 201, body: await post({ manager, fund, pocket, amount, id: randomUUID() }) };
+    return { status: 201, body: await post({ manager, pocket, amount, id: randomUUID() }) };
   });
   relay?.nudge();
   return result;

@@ -1,11 +1,10 @@
 import {
   ALL_SUBMISSION_TYPES,
-  ConceptNoteSubmittedV1,
-  EventEnvelope,
-  ProjectProposalSubmittedV1,
+  ConceptsTopicEvent,
+  isEventOf,
+  SCREENED_TYPES,
+  STATUS_CHANGED_TYPES,
   SUBMITTED_TYPES,
-  SubmissionScreenedV1,
-  SubmissionStatusChangedV1,
 } from '@fundline/contracts';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Money } from '@fundline/money';
@@ -15,12 +14,12 @@ import { PipelineReplicaRecord } from './pipeline-replica.entity';
 
 /** Keeps the funds service's replica of the pipeline: what is eligible, for how much, on which line. */
 @Injectable()
-export class PipelineReplicator implements IntegrationEventHandler {
+export class PipelineReplicator implements IntegrationEventHandler<ConceptsTopicEvent> {
   readonly handles = ALL_SUBMISSION_TYPES;
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (SUBMITTED_TYPES.includes(event.type)) {
-      const p = event.payload as ConceptNoteSubmittedV1 | ProjectProposalSubmittedV1;
+  async handle(event: ConceptsTopicEvent, manager: EntityManager): Promise<void> {
+    if (isEventOf(event, SUBMITTED_TYPES)) {
+      const p = event.payload;
       const requested = Money.parse(p.requested.amount, p.requested.currency);
       await manager.upsert(
         PipelineReplicaRecord,
@@ -42,15 +41,17 @@ export class PipelineReplicator implements IntegrationEventHandler {
       );
       return;
     }
-    const p = event.payload as SubmissionScreenedV1 | SubmissionStatusChangedV1;
-    await manager.update(
-      PipelineReplicaRecord,
-      { conceptId: p.submissionId },
-      {
-        status: p.status,
-        ...('expiresAt' in p ? { expiresAt: p.expiresAt ? new Date(p.expiresAt) : null } : {}),
-        updatedAt: new Date(event.occurredAt),
-      },
-    );
+    if (isEventOf(event, [...SCREENED_TYPES, ...STATUS_CHANGED_TYPES])) {
+      const p = event.payload;
+      await manager.update(
+        PipelineReplicaRecord,
+        { conceptId: p.submissionId },
+        {
+          status: p.status,
+          ...('expiresAt' in p ? { expiresAt: p.expiresAt ? new Date(p.expiresAt) : null } : {}),
+          updatedAt: new Date(event.occurredAt),
+        },
+      );
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Actor } from '@fundline/contracts';
+import { FundPolicies, FundPolicy, startOfDay, yearOf } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -51,22 +52,28 @@ export interface CreditLineReport {
   projects: CreditLineProject[];
 }
 
-const LINES = ['LINE_1', 'LINE_2'];
-
 /**
- * F2 / F12: the accounting report of one Fund 1035 credit line, never mixed with the other, drawn only from the
- * projected events. Balances come from the ledger movements; projects from the allocation events.
+ * F2 / F12: the accounting report of one credit line of a fund that funds by line (Fund 1035), never mixed with the
+ * other, drawn only from the projected events. Balances come from the ledger movements; projects from the allocation
+ * events.
  */
 @Injectable()
 export class CreditLineReports {
   constructor(private readonly dataSource: DataSource) {}
 
-  static isLine(line: string): boolean {
-    return LINES.includes(line);
+  /** The credit-line pockets of the funds whose policy has the credit-line report. */
+  static lines(): Array<{ fund: FundPolicy; line: string }> {
+    return FundPolicies.withReport('credit-lines').flatMap((fund) =>
+      fund.pockets.filter((p) => p.kind === 'credit-line').map((p) => ({ fund, line: p.code })),
+    );
   }
 
-  async report(line: string, period: ReportPeriod, actor: Actor): Promise<CreditLineReport> {
-    const fund = 'FUND_1035';
+  /** The fund a credit line belongs to, if `line` is one. */
+  static fundOf(line: string): FundPolicy | undefined {
+    return CreditLineReports.lines().find((l) => l.line === line)?.fund;
+  }
+
+  async report(fund: string, line: string, period: ReportPeriod, actor: Actor): Promise<CreditLineReport> {
     const fundYear = 'fundYear' in period ? period.fundYear : null;
     const periodEnd =
       'to' in period
@@ -75,7 +82,7 @@ export class CreditLineReports {
     // A fund-year report counts the movements of that year; earlier years make its opening balance, later ones are out.
     const [within, before, upTo, start] =
       'from' in period
-        ? ['posted_at >= $3', 'posted_at < $3', 'posted_at <= $4', new Date(`${period.from}T00:00:00Z`)]
+        ? ['posted_at >= $3', 'posted_at < $3', 'posted_at <= $4', startOfDay(period.from)]
         : ['fund_year = $3', 'fund_year < $3', 'fund_year <= $3 AND posted_at <= $4', period.fundYear];
     const m = this.dataSource.manager;
     const [sums] = (await m.query(
@@ -130,7 +137,7 @@ export class CreditLineReports {
          WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
          ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC, sequence DESC) e`,
       'from' in period
-        ? [fund, line, periodEnd, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))]
+        ? [fund, line, periodEnd, yearOf(period.from), yearOf(period.to)]
         : [fund, line, periodEnd, period.fundYear, period.fundYear],
     )) as Array<{ spent: string }>;
 

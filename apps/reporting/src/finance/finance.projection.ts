@@ -1,25 +1,16 @@
 import {
-  ALLOCATION_APPROVED_V1,
+  ALLOCATION_APPROVED_V2,
   ALLOCATION_CLOSED_V1,
-  ALLOCATION_DEFERRED_V1,
-  ALLOCATION_REJECTED_V1,
-  AllocationClosedV1,
-  AllocationDecidedV1,
+  ALLOCATION_DEFERRED_V2,
+  ALLOCATION_REJECTED_V2,
   CONTRIBUTION_DEPOSITED_V1,
-  ContributionDepositedV1,
   CREDIT_LINE_FUNDED_V1,
-  CreditLineFundedV1,
-  EventEnvelope,
   EXPENDITURE_REPORTED_V1,
-  ExpenditureReportedV1,
   FUND_COST_RECORDED_V1,
-  FundCostRecordedV1,
+  FundsTopicEvent,
   LEDGER_ENTRY_POSTED_V1,
-  LedgerEntryPostedV1,
   OBLIGATION_SUBMITTED_V1,
-  ObligationSubmittedV1,
   TRANSFER_DISBURSED_V1,
-  TransferDisbursedV1,
 } from '@fundline/contracts';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Money } from '@fundline/money';
@@ -34,26 +25,26 @@ const minor = (m: { amount: string; currency: string }) => Money.parse(m.amount,
  * drawn "as of" any past moment from these tables alone. Idempotent by the consumer's inbox; ordered per aggregate.
  */
 @Injectable()
-export class FinanceProjection implements IntegrationEventHandler {
+export class FinanceProjection implements IntegrationEventHandler<FundsTopicEvent> {
   readonly handles = [
     LEDGER_ENTRY_POSTED_V1,
-    ALLOCATION_APPROVED_V1,
+    ALLOCATION_APPROVED_V2,
     ALLOCATION_CLOSED_V1,
     TRANSFER_DISBURSED_V1,
     EXPENDITURE_REPORTED_V1,
     CONTRIBUTION_DEPOSITED_V1,
     OBLIGATION_SUBMITTED_V1,
-    ALLOCATION_DEFERRED_V1,
-    ALLOCATION_REJECTED_V1,
+    ALLOCATION_DEFERRED_V2,
+    ALLOCATION_REJECTED_V2,
     CREDIT_LINE_FUNDED_V1,
     FUND_COST_RECORDED_V1,
   ];
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  async handle(event: FundsTopicEvent, manager: EntityManager): Promise<void> {
     await this.followStatus(event, manager);
     switch (event.type) {
       case LEDGER_ENTRY_POSTED_V1: {
-        const p = event.payload as LedgerEntryPostedV1;
+        const p = event.payload;
         // ADR 0015: a movement belongs to the latest year its fund has been funded for when it is posted (the funds it
         // draws on or adds to), else to the year it is posted in. A fund's ledger entries and its funding events share
         // one partition, so every earlier funding has been projected by now.
@@ -86,7 +77,7 @@ export class FinanceProjection implements IntegrationEventHandler {
       }
       case CREDIT_LINE_FUNDED_V1: {
         // The funding's own entries precede this event: they belong to the year funded, whenever they were posted.
-        const p = event.payload as CreditLineFundedV1;
+        const p = event.payload;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'funded_years')} (fund_code, year, funding_id) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING`,
@@ -100,7 +91,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case FUND_COST_RECORDED_V1: {
-        const p = event.payload as FundCostRecordedV1;
+        const p = event.payload;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'fund_costs')} (cost_id, fund_code, pocket_code, kind, amount_minor, incurred_on,
              description, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
@@ -108,9 +99,9 @@ export class FinanceProjection implements IntegrationEventHandler {
         );
         return;
       }
-      case ALLOCATION_APPROVED_V1: {
-        const p = event.payload as AllocationDecidedV1;
-        const a = p.allocation!;
+      case ALLOCATION_APPROVED_V2: {
+        const p = event.payload;
+        const a = p.allocation;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'allocations')} (allocation_id, concept_id, fund_code, pocket_code, credit_line, amount_minor,
              status, approved_at, start_date, end_date, organisations) VALUES ($1,$2,$3,$4,$5,$6,'approved',$7,$8,$9,$10)`,
@@ -136,7 +127,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case TRANSFER_DISBURSED_V1: {
-        const p = event.payload as TransferDisbursedV1;
+        const p = event.payload;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'transfers')} (transfer_id, allocation_id, organisation, amount_minor, transfer_date, recorded_at)
            VALUES ($1,$2,$3,$4,$5,$6)`,
@@ -149,7 +140,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case EXPENDITURE_REPORTED_V1: {
-        const p = event.payload as ExpenditureReportedV1;
+        const p = event.payload;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'expenditure_reports')} (event_id, allocation_id, organisation, year, amount_minor, reported_at)
            VALUES ($1,$2,$3,$4,$5,$6)`,
@@ -158,7 +149,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case CONTRIBUTION_DEPOSITED_V1: {
-        const p = event.payload as ContributionDepositedV1;
+        const p = event.payload;
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'deposits')} (deposit_id, donor_id, donor_name, fund_code, pocket_code, original_minor,
              original_currency, usd_minor, fee_minor, deposit_date, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
@@ -179,7 +170,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case OBLIGATION_SUBMITTED_V1: {
-        const p = event.payload as ObligationSubmittedV1;
+        const p = event.payload;
         await manager.query(
           `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2 WHERE obligation_id = $1`,
           [p.obligationId, p.submittedOn],
@@ -187,7 +178,7 @@ export class FinanceProjection implements IntegrationEventHandler {
         return;
       }
       case ALLOCATION_CLOSED_V1: {
-        const p = event.payload as AllocationClosedV1;
+        const p = event.payload;
         await manager.query(
           `UPDATE ${tableOf(manager, 'allocations')} SET status = 'closed', closed_at = $2 WHERE allocation_id = $1`,
           [p.allocationId, p.closedAt],
@@ -197,22 +188,26 @@ export class FinanceProjection implements IntegrationEventHandler {
   }
 
   /** The pipeline view shows where each entry is after the funds service's decisions and money (G4). */
-  private async followStatus(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const status = STATUS_AFTER[event.type];
-    if (!status) return;
-    const { conceptId } = event.payload as { conceptId: string };
-    await manager.query(
-      `INSERT INTO ${tableOf(manager, 'pipeline_decisions')} (concept_id, status, decided_at) VALUES ($1, $2, $3)
-       ON CONFLICT (concept_id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at`,
-      [conceptId, status, event.occurredAt],
-    );
+  private async followStatus(event: FundsTopicEvent, manager: EntityManager): Promise<void> {
+    switch (event.type) {
+      case ALLOCATION_APPROVED_V2:
+      case ALLOCATION_DEFERRED_V2:
+      case ALLOCATION_REJECTED_V2:
+      case TRANSFER_DISBURSED_V1:
+      case ALLOCATION_CLOSED_V1:
+        await manager.query(
+          `INSERT INTO ${tableOf(manager, 'pipeline_decisions')} (concept_id, status, decided_at) VALUES ($1, $2, $3)
+           ON CONFLICT (concept_id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at`,
+          [event.payload.conceptId, STATUS_AFTER[event.type], event.occurredAt],
+        );
+    }
   }
 }
 
-const STATUS_AFTER: Record<string, string> = {
-  [ALLOCATION_APPROVED_V1]: 'approved',
-  [ALLOCATION_DEFERRED_V1]: 'deferred',
-  [ALLOCATION_REJECTED_V1]: 'rejected',
+const STATUS_AFTER = {
+  [ALLOCATION_APPROVED_V2]: 'approved',
+  [ALLOCATION_DEFERRED_V2]: 'deferred',
+  [ALLOCATION_REJECTED_V2]: 'rejected',
   [TRANSFER_DISBURSED_V1]: 'under-implementation',
   [ALLOCATION_CLOSED_V1]: 'closed',
-};
+} as const;

@@ -1,23 +1,25 @@
-import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
+import { FundPolicies } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deliveryRate, usd } from '../credit-line-report/credit-line-report';
+import { FundParametersReplica } from '../fund-parameters/fund-parameters.replica';
 import { tableOf } from '@fundline/persistence';
 
-const FUND = 'MIGRATION_MPTF';
-
 /**
- * M13: the Migration MPTF's status in the sources / uses / balance layout of trust-fund administrators (uses: transfers,
+ * M13: a pooled fund's status in the sources / uses / balance layout of trust-fund administrators (uses: transfers,
  * refunds as a negative, the Administrative Agent fee, direct costs and bank charges, these two itemised in `costs`), with
- * capitalization progress, contributions by donor, and transfers and expenditure by organisation and thematic area.
- * Drawn from projected events only, as of any moment.
+ * capitalization progress against the target in force at `asOf`, contributions by donor, and transfers and expenditure
+ * by organisation and thematic area. Drawn from projected events only, as of any moment.
  */
 @Injectable()
 export class FundStatusReport {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly parameters: FundParametersReplica,
+  ) {}
 
-  async report(asOf: Date) {
+  async report(fund: string, asOf: Date) {
     const m = this.dataSource.manager;
     const [t] = (await m.query(
       `SELECT
@@ -32,7 +34,7 @@ export class FundStatusReport {
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS cash
        FROM (SELECT kind, entry_type, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
              FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND posted_at <= $2) x`,
-      [FUND, asOf],
+      [fund, asOf],
     )) as Array<Record<string, string>>;
     const b = (v: string) => BigInt(v);
     const sources = b(t.contributions) + b(t.interest) + b(t.other_income);
@@ -42,7 +44,7 @@ export class FundStatusReport {
       `SELECT kind, pocket_code AS "pocketCode", incurred_on::text AS "incurredOn", description, amount_minor::text AS amount
        FROM ${tableOf(this.dataSource, 'fund_costs')} WHERE fund_code = $1 AND recorded_at <= $2
        ORDER BY incurred_on, sequence`,
-      [FUND, asOf],
+      [fund, asOf],
     )) as Array<{ kind: string; pocketCode: string; incurredOn: string; description: string; amount: string }>;
 
     const donors = (await m.query(
@@ -50,7 +52,7 @@ export class FundStatusReport {
               sum(original_minor)::text AS original, sum(usd_minor)::text AS usd
        FROM ${tableOf(this.dataSource, 'deposits')} WHERE fund_code = $1 AND recorded_at <= $2
        GROUP BY donor_id, original_currency ORDER BY donor, donor_id, original_currency`,
-      [FUND, asOf],
+      [fund, asOf],
     )) as Array<{ donor_id: string; donor: string; original_currency: string; original: string; usd: string }>;
     const byDonor = new Map<
       string,
@@ -74,7 +76,7 @@ export class FundStatusReport {
                      ORDER BY x.allocation_id, x.year, x.reported_at DESC, sequence DESC) e), 0)::text AS spent
        FROM (SELECT DISTINCT t.organisation FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
              WHERE a.fund_code = $1 AND t.recorded_at <= $2) o ORDER BY o.organisation`,
-      [FUND, asOf],
+      [fund, asOf],
     )) as Array<{ organisation: string; transferred: string; spent: string }>;
 
     const areas = (await m.query(
@@ -88,12 +90,14 @@ export class FundStatusReport {
                         ORDER BY x.organisation, x.year, x.reported_at DESC, x.sequence DESC) e)), 0)::text AS spent
        FROM ${tableOf(this.dataSource, 'allocations')} a JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.approved_at <= $2 GROUP BY p.thematic_area ORDER BY p.thematic_area`,
-      [FUND, asOf],
+      [fund, asOf],
     )) as Array<{ area: number; approved: string; transferred: string; spent: string }>;
 
-    const target = BigInt(FUND_PARAMETERS_SEED['mptf.capitalization-target-minor']);
+    // M13 (configurable): the target in force at `asOf`, named by the fund's policy; a fund without one has none.
+    const targetParameter = FundPolicies.of(fund).capitalizationTarget;
+    const target = targetParameter && (await this.parameters.inForceAt(asOf)).money(targetParameter).amountMinor;
     return {
-      fund: FUND,
+      fund,
       currency: 'USD',
       asOf: asOf.toISOString(),
       sources: {
@@ -112,11 +116,14 @@ export class FundStatusReport {
       },
       costs: costs.map((c) => ({ ...c, amount: usd(BigInt(c.amount)) })),
       balance: usd(sources - uses),
-      capitalization: {
-        target: usd(target),
-        deposited: usd(b(t.contributions)),
-        progress: deliveryRate(b(t.contributions), target),
-      },
+      capitalization:
+        target === undefined
+          ? null
+          : {
+              target: usd(target),
+              deposited: usd(b(t.contributions)),
+              progress: deliveryRate(b(t.contributions), target),
+            },
       contributionsByDonor: [...byDonor.values()].map((d) => ({
         donor: d.donor,
         original: d.original,

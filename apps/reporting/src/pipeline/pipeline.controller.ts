@@ -3,11 +3,11 @@ import { Response } from 'express';
 import { CatchUp } from '../read-model/catch-up';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
-import { Actor, FUNDS } from '@fundline/contracts';
-import { DomainError } from '@fundline/domain';
+import { Actor, IsRegisteredFund } from '@fundline/contracts';
+import { DomainError, FundPolicies } from '@fundline/domain';
 import { Page, PageQuery } from '@fundline/http';
 import { Money } from '@fundline/money';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PipelinePageResponse, PipelineEntryResponse } from '../report-responses';
 import { PipelineDecisionRecord, PipelineEntryRecord } from './pipeline-entry.entity';
@@ -18,9 +18,9 @@ export class PipelineQuery extends PageQuery {
   @IsUUID()
   after?: string;
 
-  @ApiPropertyOptional({ enum: FUNDS })
+  @ApiPropertyOptional({ enum: FundPolicies.codes() })
   @IsOptional()
-  @IsIn(FUNDS)
+  @IsRegisteredFund()
   fund?: string;
 
   @ApiPropertyOptional({ example: 'PHL', description: 'Submitting country (ISO 3166 alpha-3)' })

@@ -1,18 +1,22 @@
-import { EventEnvelope, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
+import { ConceptsTopicEvent, REFERENCE_DATA_RECORDED_V1 } from '@fundline/contracts';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { tableOf } from '@fundline/persistence';
 
-/** The reference data the reports weigh with (F10): countries and their regions, the Fund 1035 beneficiary list. */
-const KEPT = ['country', 'fund1035-beneficiary'];
+/**
+ * The reference data the reports weigh with: countries and their regions, the Fund 1035 beneficiary list (F10), and
+ * the fund parameters (M13's capitalization target).
+ */
+const KEPT = ['country', 'fund1035-beneficiary', 'fund-parameter'];
 
 @Injectable()
-export class ReferenceProjection implements IntegrationEventHandler {
+export class ReferenceProjection implements IntegrationEventHandler<ConceptsTopicEvent> {
   readonly handles = [REFERENCE_DATA_RECORDED_V1];
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const p = event.payload as ReferenceDataRecordedV1;
+  async handle(event: ConceptsTopicEvent, manager: EntityManager): Promise<void> {
+    if (event.type !== REFERENCE_DATA_RECORDED_V1) return;
+    const p = event.payload;
     if (!KEPT.includes(p.dataset)) return;
     await manager.query(
       `INSERT INTO ${tableOf(manager, 'reference_versions')} (dataset, key, effective_from, value) VALUES ($1, $2, $3, $4)

@@ -1,13 +1,11 @@
 import {
   ALL_SUBMISSION_TYPES,
   CONCEPT_NOTE_SUBMITTED_V1,
-  ConceptNoteSubmittedV1,
-  EventEnvelope,
-  ProjectProposalSubmittedV1,
+  ConceptsTopicEvent,
+  isEventOf,
   SCREENED_TYPES,
+  STATUS_CHANGED_TYPES,
   SUBMITTED_TYPES,
-  SubmissionScreenedV1,
-  SubmissionStatusChangedV1,
 } from '@fundline/contracts';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Money } from '@fundline/money';
@@ -17,20 +15,18 @@ import { PipelineEntryRecord } from './pipeline-entry.entity';
 
 /** The pipeline read model of both funds, from the concepts topic only. Events of one submission arrive in order. */
 @Injectable()
-export class SubmissionProjection implements IntegrationEventHandler {
+export class SubmissionProjection implements IntegrationEventHandler<ConceptsTopicEvent> {
   readonly handles = ALL_SUBMISSION_TYPES;
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    if (SUBMITTED_TYPES.includes(event.type)) {
-      const note = event.type === CONCEPT_NOTE_SUBMITTED_V1 ? (event.payload as ConceptNoteSubmittedV1) : undefined;
-      const proposal = note ? undefined : (event.payload as ProjectProposalSubmittedV1);
-      const p = (note ?? proposal)!;
+  async handle(event: ConceptsTopicEvent, manager: EntityManager): Promise<void> {
+    if (isEventOf(event, SUBMITTED_TYPES)) {
+      const p = event.payload;
       await manager.upsert(
         PipelineEntryRecord,
         {
-          conceptId: note?.conceptNoteId ?? proposal!.proposalId,
+          conceptId: 'conceptNoteId' in p ? p.conceptNoteId : p.proposalId,
           fund: p.fund,
-          kind: note ? 'concept-note' : 'project-proposal',
+          kind: event.type === CONCEPT_NOTE_SUBMITTED_V1 ? 'concept-note' : 'project-proposal',
           title: p.title,
           status: 'submitted',
           version: p.version,
@@ -38,9 +34,9 @@ export class SubmissionProjection implements IntegrationEventHandler {
           region: p.region ?? null,
           scope: p.scope,
           countries: p.countries,
-          thematicArea: note?.thematicArea ?? null,
-          focusArea: proposal?.focusArea ?? null,
-          creditLine: proposal?.creditLine ?? null,
+          thematicArea: 'thematicArea' in p ? p.thematicArea : null,
+          focusArea: 'focusArea' in p ? p.focusArea : null,
+          creditLine: 'creditLine' in p ? p.creditLine : null,
           requestedMinor: Money.parse(p.requested.amount, p.requested.currency).amountMinor.toString(),
           currency: p.requested.currency,
           submittedAt: new Date(p.submittedAt),
@@ -52,8 +48,8 @@ export class SubmissionProjection implements IntegrationEventHandler {
         },
         ['conceptId'],
       );
-    } else if (SCREENED_TYPES.includes(event.type)) {
-      const p = event.payload as SubmissionScreenedV1;
+    } else if (isEventOf(event, SCREENED_TYPES)) {
+      const p = event.payload;
       await manager.update(
         PipelineEntryRecord,
         { conceptId: p.submissionId },
@@ -66,8 +62,8 @@ export class SubmissionProjection implements IntegrationEventHandler {
           projectedAt: new Date(),
         },
       );
-    } else {
-      const p = event.payload as SubmissionStatusChangedV1;
+    } else if (isEventOf(event, STATUS_CHANGED_TYPES)) {
+      const p = event.payload;
       await manager.update(
         PipelineEntryRecord,
         { conceptId: p.submissionId },

@@ -137,7 +137,11 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<{ event
   const topics = TOPICS_READ.map((t) => physicalName(options.kafkaNamespace, t));
   let events = 0;
   const { targets, total } = await endOffsets(kafka, topics);
-  const tick = () => options.progress?.(++events, Number(total));
+  // Counted outside the optional call: without a progress listener its arguments are never evaluated.
+  const tick = () => {
+    events++;
+    options.progress?.(events, Number(total));
+  };
 
   const fresh = dataSourceFor(options, next);
   await fresh.initialize();

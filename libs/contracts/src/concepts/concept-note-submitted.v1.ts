@@ -12,11 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { ValidNested } from '../nested';
+import { IsRegisteredFund } from '../registered-fund';
 
 export const CONCEPT_NOTE_SUBMITTED_V1 = 'concept-note.submitted.v1';
-
-export const FUNDS = ['MIGRATION_MPTF', 'FUND_1035'] as const;
-export type FundCode = (typeof FUNDS)[number];
 
 export const GEOGRAPHIC_SCOPES = ['national', 'regional', 'global'] as const;
 export type GeographicScope = (typeof GEOGRAPHIC_SCOPES)[number];
@@ -34,8 +32,9 @@ export class ConceptNoteSubmittedV1 {
   @IsUUID()
   conceptNoteId: string;
 
-  @IsIn(FUNDS)
-  fund: FundCode;
+  /** A registered fund that takes concept notes (docs/adr/0016-fund-policies.md). */
+  @IsRegisteredFund({ form: 'concept-note' })
+  fund: string;
 
   @IsString()
   title: string;

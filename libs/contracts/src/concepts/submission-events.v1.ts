@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ValidNested, ValidNestedArray } from '../nested';
 import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-submitted.v1';
+import { IsRegisteredFund } from '../registered-fund';
 
 export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
 export const CONCEPT_NOTE_SCREENED_V1 = 'concept-note.screened.v1';
@@ -27,7 +28,7 @@ export const PROJECT_PROPOSAL_REVISED_V1 = 'project-proposal.revised.v1';
 /** A Fund 1035 project proposal was submitted. Personal data (the focal point) never travels in events (G6). */
 export class ProjectProposalSubmittedV1 {
   @IsUUID() proposalId: string;
-  @IsIn(['FUND_1035']) fund: 'FUND_1035';
+  @IsRegisteredFund({ form: 'project-proposal' }) fund: string;
   @IsString() title: string;
   @Matches(/^[A-Z]{3}$/) submittingCountry: string;
   @IsOptional() @IsString() region?: string;
@@ -50,7 +51,7 @@ export class VerdictLineV1 {
 /** A screening verdict, line by line; an eligible submission enters the pipeline until `expiresAt` (M7). */
 export class SubmissionScreenedV1 {
   @IsUUID() submissionId: string;
-  @IsIn(['MIGRATION_MPTF', 'FUND_1035']) fund: string;
+  @IsRegisteredFund() fund: string;
   @IsInt() @Min(1) version: number;
   @IsIn(['submission', 're-screen']) trigger: 'submission' | 're-screen';
   @Matches(/^\d{4}-\d{2}-\d{2}$/) referenceDate: string;
@@ -64,7 +65,7 @@ export class SubmissionScreenedV1 {
 /** A submission left the pipeline or went back to draft: withdrawn, expired, or revised as a new version. */
 export class SubmissionStatusChangedV1 {
   @IsUUID() submissionId: string;
-  @IsIn(['MIGRATION_MPTF', 'FUND_1035']) fund: string;
+  @IsRegisteredFund() fund: string;
   @IsInt() @Min(1) version: number;
   @IsString() fromStatus: string;
   @IsString() status: string;
@@ -90,10 +91,8 @@ export const SUBMISSION_EVENT_TYPES = {
   },
 } as const;
 
-const both = (what: keyof (typeof SUBMISSION_EVENT_TYPES)['concept-note']): string[] => [
-  SUBMISSION_EVENT_TYPES['concept-note'][what],
-  SUBMISSION_EVENT_TYPES['project-proposal'][what],
-];
+const both = <W extends keyof (typeof SUBMISSION_EVENT_TYPES)['concept-note']>(what: W) =>
+  [SUBMISSION_EVENT_TYPES['concept-note'][what], SUBMISSION_EVENT_TYPES['project-proposal'][what]] as const;
 export const SUBMITTED_TYPES = both('submitted');
 export const SCREENED_TYPES = both('screened');
 export const STATUS_CHANGED_TYPES = [...both('withdrawn'), ...both('expired'), ...both('revised')];

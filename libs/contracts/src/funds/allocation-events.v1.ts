@@ -2,6 +2,7 @@ import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches 
 import { ValidNested, ValidNestedArray } from '../nested';
 import { MoneyV1 } from '../concepts/concept-note-submitted.v1';
 
+/** Superseded by the v2 decisions (allocation-decisions.v2.ts): still read from the topics, never published. */
 export const ALLOCATION_APPROVED_V1 = 'allocation.approved.v1';
 export const ALLOCATION_DEFERRED_V1 = 'allocation.deferred.v1';
 export const ALLOCATION_REJECTED_V1 = 'allocation.rejected.v1';
@@ -107,9 +108,3 @@ export class ObligationSubmittedV1 {
   @IsString() kind: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) submittedOn: string;
 }
-
-export const ALLOCATION_DECISION_TYPES = {
-  approve: ALLOCATION_APPROVED_V1,
-  defer: ALLOCATION_DEFERRED_V1,
-  reject: ALLOCATION_REJECTED_V1,
-} as const;

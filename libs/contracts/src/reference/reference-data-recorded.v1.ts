@@ -15,19 +15,27 @@ export class ReferenceDataRecordedV1 {
 }
 
 /**
- * Fund parameters (configurable) and their first values, in USD minor units where they are amounts. Both the
- * concepts service (screening) and the funds service (approval) seed them; later changes travel as events.
+ * Fund parameters (configurable) and their first values: amounts (keys ending in `-minor`) are USD minor units as
+ * bigint, counts, months and basis points are numbers. Both the concepts service (screening) and the funds service
+ * (approval) seed them, and reporting its replica; later changes travel as events.
  */
-export const FUND_PARAMETERS_SEED: Readonly<Record<string, number>> = {
-  'f1035.line1.national.ceiling-minor': 100_000_00,
-  'f1035.line1.regional.ceiling-minor': 200_000_00,
-  'f1035.line2.national.ceiling-minor': 200_000_00,
-  'f1035.line2.regional.ceiling-minor': 300_000_00,
-  'f1035.national.minimum-minor': 50_000_00,
-  'f1035.regional.minimum-minor': 100_000_00,
+const FIRST_FUND_PARAMETERS = {
+  'f1035.line1.national.ceiling-minor': 100_000_00n,
+  'f1035.line1.regional.ceiling-minor': 200_000_00n,
+  'f1035.line2.national.ceiling-minor': 200_000_00n,
+  'f1035.line2.regional.ceiling-minor': 300_000_00n,
+  'f1035.national.minimum-minor': 50_000_00n,
+  'f1035.regional.minimum-minor': 100_000_00n,
   'f1035.staff-office.cap-basis-points': 3_000,
   'mptf.marker.minimum': 2,
   'mptf.indirect-support-cost.cap-basis-points': 700,
   'pipeline.validity-months': 24,
-  'mptf.capitalization-target-minor': 70_000_000_00,
-};
+  'mptf.capitalization-target-minor': 70_000_000_00n,
+} satisfies FundParameterValues;
+
+interface FundParameterValues {
+  readonly [amount: `${string}-minor`]: bigint;
+  readonly [key: string]: bigint | number;
+}
+
+export const FUND_PARAMETERS_SEED: Readonly<typeof FIRST_FUND_PARAMETERS> & FundParameterValues = FIRST_FUND_PARAMETERS;

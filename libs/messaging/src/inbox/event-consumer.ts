@@ -1,15 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { ContractViolation, decodeEvent, EventEnvelope, TOPICS } from '@fundline/contracts';
+import { ContractViolation, FundlineEvent, readEvent, TOPICS } from '@fundline/contracts';
 import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { orderedProducer, physicalName } from '../kafka/kafka-client';
 import { ProcessedEvent } from './processed-event.entity';
 import { isTransientFailure } from './transient-failure';
 
-/** Applies one event type's effect inside the consumer's transaction (the same one that records the event). */
-export interface IntegrationEventHandler {
+/**
+ * Applies one event type's effect inside the consumer's transaction (the same one that records the event). It receives
+ * only the types it `handles`, in their current version (`E`: the events of the topic it reads); `switch (event.type)`
+ * narrows the payload.
+ */
+export interface IntegrationEventHandler<E extends FundlineEvent = FundlineEvent> {
   readonly handles: readonly string[];
-  handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+  handle(event: E, manager: EntityManager): Promise<void>;
 }
 
 export interface EventConsumerOptions {
@@ -70,7 +74,7 @@ export class EventConsumer {
   private producer: Producer | undefined;
   private readonly byType = new Map<string, IntegrationEventHandler>();
   private readonly listeners = new Set<
-    (event: EventEnvelope | undefined, outcome: Outcome, position: MessagePosition) => void
+    (event: FundlineEvent | undefined, outcome: Outcome, position: MessagePosition) => void
   >();
 
   constructor(
@@ -210,14 +214,14 @@ export class EventConsumer {
     partition: number,
     messages: KafkaMessage[],
   ): Promise<
-    | { results: Array<{ message: KafkaMessage; event?: EventEnvelope; outcome: Outcome }> }
+    | { results: Array<{ message: KafkaMessage; event?: FundlineEvent; outcome: Outcome }> }
     | { failedAt: number; error: unknown }
   > {
     let at = 0;
     try {
       const events = messages.map((m, i) => {
         at = i;
-        return decodeEvent(m.value);
+        return readEvent(m.value);
       });
       const results = await this.dataSource.transaction(async (manager) => {
         const applied = [];
@@ -277,7 +281,7 @@ export class EventConsumer {
 
   /** Lets tests and the read-your-writes wait observe what the consumer did. */
   onProcessed(
-    listener: (event: EventEnvelope | undefined, outcome: Outcome, position: MessagePosition) => void,
+    listener: (event: FundlineEvent | undefined, outcome: Outcome, position: MessagePosition) => void,
   ): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -290,10 +294,10 @@ export class EventConsumer {
     heartbeat: () => Promise<void> = async () => undefined,
     /** The failure of a first attempt already made (in a run): it counts as attempt 1. */
     firstFailure?: unknown,
-  ): Promise<{ event?: EventEnvelope; outcome: Outcome }> {
-    let event: EventEnvelope;
+  ): Promise<{ event?: FundlineEvent; outcome: Outcome }> {
+    let event: FundlineEvent;
     try {
-      event = decodeEvent(message.value);
+      event = readEvent(message.value);
     } catch (error) {
       await this.deadLetter(topic, partition, message, error as Error, 1);
       return { outcome: 'dead-lettered' };
@@ -334,7 +338,7 @@ export class EventConsumer {
 
   private async applyIn(
     manager: EntityManager,
-    event: EventEnvelope,
+    event: FundlineEvent,
     handler: IntegrationEventHandler | undefined,
     topic: string,
     partition: number,

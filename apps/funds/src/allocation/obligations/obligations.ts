@@ -5,11 +5,11 @@ import {
   ObligationOverdueV1,
   ObligationSubmittedV1,
 } from '@fundline/contracts';
-import { Clock, DomainError } from '@fundline/domain';
+import { Clock, dayOf, DomainError } from '@fundline/domain';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
-import { ObligationRecord } from './allocation.entities';
+import { ObligationRecord } from '../allocation.entities';
 
 /**
  * F12 / M11 reporting obligations: submitted ones are recorded; overdue ones raise `obligation.overdue.v1` once each,
@@ -64,7 +64,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   list(filter: { allocationId?: string; overdue?: boolean }): Promise<ObligationRecord[]> {
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = dayOf(this.clock.now());
     return this.dataSource.manager.find(ObligationRecord, {
       where: {
         ...(filter.allocationId ? { allocationId: filter.allocationId } : {}),
@@ -76,7 +76,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Raises each newly overdue obligation once; returns how many. */
   async raiseOverdue(): Promise<number> {
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = dayOf(this.clock.now());
     const system: Actor = { userId: 'obligations', role: 'system' };
     const raised = await this.dataSource.transaction(async (manager) => {
       const due = await manager

@@ -1,10 +1,10 @@
 import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
 import { DomainError, Fund1035Lists } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { violationOf } from '../../../../test/support/domain-errors';
-import { aroundTheLimit, inTitle } from '../../../../test/support/limits';
-import { referenceSnapshot } from '../../../../test/support/submission-builders';
-import { ApprovalCandidate, checkApproval } from './approval-rules';
+import { approvalCandidate, approveAllocation } from '../../../../../test/support/approvals';
+import { violationOf } from '../../../../../test/support/domain-errors';
+import { aroundTheLimit, inTitle } from '../../../../../test/support/limits';
+import { referenceSnapshot } from '../../../../../test/support/submission-builders';
 
 /**
  * Every amount limit an approval re-checks, one cent under, at and one cent over, generated from the fund parameters
@@ -24,24 +24,18 @@ function decide(
     lists?: Fund1035Lists;
   } = {},
 ) {
-  const candidate: ApprovalCandidate = {
-    conceptId: 'p1',
-    fund: 'FUND_1035',
-    status: 'in-pipeline',
+  const candidate = approvalCandidate({
     expiresAt: options.expiresAt ?? new Date(now.getTime() + 365 * DAY),
     countries: options.scope === 'regional' ? ['PHL', 'IDN'] : ['PHL'],
     scope: options.scope ?? 'national',
     // A unit-level request above every ceiling, so that M8 stays out of the way of the limit under test.
     requested: Money.parse(options.requested ?? '1000000.00', 'USD'),
-    parentId: null,
-  };
+  });
   return () =>
-    checkApproval(candidate, Money.parse(amount, 'USD'), {
+    approveAllocation(candidate, Money.parse(amount, 'USD'), {
       now,
       creditLine: options.line ?? 2,
       lists: options.lists ?? referenceSnapshot(),
-      parameters: FUND_PARAMETERS_SEED,
-      parentFundedOnLine: null,
     });
 }
 

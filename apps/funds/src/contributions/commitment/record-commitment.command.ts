@@ -1,15 +1,15 @@
 import { Actor } from '@fundline/contracts';
 import { IdempotentResult } from '@fundline/persistence';
 import { Command } from '@nestjs/cqrs';
-import { RecordDepositDto } from './contribution.dto';
-import { DepositView } from './contribution.views';
+import { RecordCommitmentDto } from './record-commitment.dto';
+import { CommitmentView } from '../contribution.views';
 
-export class RecordDeposit extends Command<IdempotentResult<DepositView>> {
+export class RecordCommitment extends Command<IdempotentResult<CommitmentView>> {
   constructor(
     readonly actor: Actor,
     readonly correlationId: string,
     readonly idempotencyKey: string,
-    readonly deposit: RecordDepositDto,
+    readonly commitment: RecordCommitmentDto,
   ) {
     super();
   }

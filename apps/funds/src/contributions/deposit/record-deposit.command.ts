@@ -1,15 +1,15 @@
 import { Actor } from '@fundline/contracts';
 import { IdempotentResult } from '@fundline/persistence';
 import { Command } from '@nestjs/cqrs';
-import { RecordCommitmentDto } from './contribution.dto';
-import { CommitmentView } from './contribution.views';
+import { RecordDepositDto } from './record-deposit.dto';
+import { DepositView } from '../contribution.views';
 
-export class RecordCommitment extends Command<IdempotentResult<CommitmentView>> {
+export class RecordDeposit extends Command<IdempotentResult<DepositView>> {
   constructor(
     readonly actor: Actor,
     readonly correlationId: string,
     readonly idempotencyKey: string,
-    readonly commitment: RecordCommitmentDto,
+    readonly deposit: RecordDepositDto,
   ) {
     super();
   }

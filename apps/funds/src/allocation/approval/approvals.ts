@@ -1,0 +1,73 @@
+import { Actor } from '@fundline/contracts';
+import { ApprovalCandidate, dayOf, FundParameters, FundPolicies } from '@fundline/domain';
+import { Money } from '@fundline/money';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { LedgerService } from '../../ledger/ledger.service';
+import { PipelineReplicaRecord } from '../../pipeline-replica/pipeline-replica.entity';
+import { Allocation, ApprovalRequest } from '../allocation.aggregate';
+import { AllocationRepository } from '../allocation.repository';
+import { fund1035ListsAsOf, replicaAsOf } from '../reference-replica';
+
+export type ApprovalTermsRequested = ApprovalRequest['terms'];
+
+/**
+ * An approval inside the committee decision's transaction: what the fund's rules read (parameters and lists in force
+ * that day, the parent's funding), the aggregate's verdict, and the commitment posted to the ledger, which locks the
+ * pocket's available balance (G5): concurrent approvals cannot over-commit a pocket.
+ */
+@Injectable()
+export class Approvals {
+  constructor(
+    private readonly allocations: AllocationRepository,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async approve(
+    manager: EntityManager,
+    entry: PipelineReplicaRecord,
+    terms: ApprovalTermsRequested,
+    decision: { decisionId: string; allocationId: string; now: Date; actor: Actor; correlationId: string },
+  ) {
+    const policy = FundPolicies.of(entry.fund);
+    const today = dayOf(decision.now);
+    const candidate = candidateOf(entry);
+    const parameters = FundParameters.of(
+      [...(await replicaAsOf(manager, 'fund-parameter', today))].map(([key, v]) => [key, v.value] as const),
+    );
+    const lists = policy.needsEligibilityLists(policy.earmark(candidate, terms))
+      ? await fund1035ListsAsOf(manager, today)
+      : undefined;
+    const parentFundedOnLine = entry.parentId ? await this.allocations.fundedLineOf(manager, entry.parentId) : null;
+    const { allocation, obligations, commitment } = Allocation.approve({
+      allocationId: decision.allocationId,
+      decisionId: decision.decisionId,
+      candidate,
+      terms,
+      policy,
+      context: { now: decision.now, parameters, lists, parentFundedOnLine },
+      today,
+    });
+    await this.ledger.post(manager, commitment, decision);
+    const owed = await this.allocations.add(manager, allocation, obligations, {
+      decisionId: decision.decisionId,
+      approvedAt: decision.now,
+    });
+    return { allocation, obligations: owed };
+  }
+}
+
+function candidateOf(entry: PipelineReplicaRecord): ApprovalCandidate {
+  return {
+    conceptId: entry.conceptId,
+    fund: entry.fund,
+    status: entry.status,
+    expiresAt: entry.expiresAt,
+    countries: entry.countries,
+    scope: entry.scope,
+    thematicArea: entry.thematicArea,
+    creditLine: entry.creditLine,
+    requested: Money.ofMinor(BigInt(entry.requestedMinor), entry.currency),
+    parentId: entry.parentId,
+  };
+}
