@@ -85,7 +85,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     service: 'funds',
     method: 'POST',
-    route: '/funds/FUND_1035/credit-line-funding',
+    route: '/funds/{fundCode}/credit-line-funding',
     allowed: ['finance-officer'],
     idempotent: true,
   },

@@ -43,7 +43,7 @@ const VALID: Record<string, (context: Context, fromSchema: Record<string, unknow
   'POST /contributions/deposits': (c) => aDeposit(c.donorId),
   'POST /contributions/commitments': (c, body) => ({ ...body, donorId: c.donorId }),
   'POST /funds/{fundCode}/years': (_, body) => ({ ...body, year: 2042 }),
-  'POST /funds/FUND_1035/credit-line-funding': (_, body) => ({ ...body, year: 2041 }),
+  'POST /funds/{fundCode}/credit-line-funding': (_, body) => ({ ...body, year: 2041 }),
   'PUT /reference-data/{dataset}/{key}': (_, body) => ({
     ...body,
     value: { opensOn: '2027-01-15', closesOn: '2027-12-31' },
@@ -128,7 +128,7 @@ describe('required-field sweep: every write route, every required field at every
       endpoint.route,
       {
         id,
-        fundCode: endpoint.route.endsWith('/years') ? 'FUND_1035' : 'MIGRATION_MPTF',
+        fundCode: /\/(years|credit-line-funding)$/.test(endpoint.route) ? 'FUND_1035' : 'MIGRATION_MPTF',
         pocketCode: 'UNEARMARKED',
         dataset: 'call-round',
         key: '2027-sweep',

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsRegisteredFund } from '@fundline/contracts';
-import { MIGRATION_MPTF } from '@fundline/domain';
+import { FundPolicies } from '@fundline/domain';
 import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
 import {
   ArrayMaxSize,
@@ -35,7 +35,7 @@ export class MemberDto {
 }
 
 export class OpenSessionDto {
-  @ApiProperty({ description: 'A fund Fundline runs', example: MIGRATION_MPTF.code })
+  @ApiProperty({ description: 'A fund Fundline runs', example: FundPolicies.codes()[0] })
   @IsRegisteredFund()
   fundCode: string;
   @ApiProperty({ example: 3, description: 'Members not recused who must take part in each decision (M8)' })
