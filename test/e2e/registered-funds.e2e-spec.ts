@@ -1,8 +1,7 @@
 import { MIGRATION_MPTF } from '@fundline/domain';
-import { bearer, connect } from '@fundline/testing';
-import { Client } from 'pg';
+import { bearer } from '@fundline/testing';
 import request from 'supertest';
-import { FundlineSystem } from '../support/fundline-system';
+import { fundlineForThisFile } from '../support/fundline-system';
 import { aDonor, deposit, financePost, usd } from '../support/money-requests';
 import { registeredForThisFile, TEST_POOLED_FUND } from '../support/test-funds';
 
@@ -19,19 +18,8 @@ interface ListedFund {
 }
 
 describe('funds registered in code exist in the database', () => {
-  let system: FundlineSystem;
-  let db: Client;
-  const funds = () => system.http('funds');
-
-  beforeAll(async () => {
-    system = await FundlineSystem.start();
-    db = await connect(system.db.url);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
+  const context = fundlineForThisFile();
+  const funds = () => context.system.http('funds');
 
   async function listed(code: string): Promise<ListedFund> {
     const res = await request(funds()).get('/funds').set(bearer('fund-admin')).expect(200);
@@ -39,7 +27,7 @@ describe('funds registered in code exist in the database', () => {
   }
 
   async function rows(sql: string, params: unknown[] = []) {
-    return (await db.query(sql, params)).rows as Array<Record<string, unknown>>;
+    return (await context.db.query(sql, params)).rows as Array<Record<string, unknown>>;
   }
 
   const accountsOf = (fundCode: string) =>
@@ -55,7 +43,7 @@ describe('funds registered in code exist in the database', () => {
       name: 'Test pooled fund',
       status: 'open',
       feeBasisPoints: TEST_POOLED_FUND.feeBasisPoints,
-      years: [system.clock.now().getUTCFullYear()],
+      years: [context.system.clock.now().getUTCFullYear()],
     });
     const pockets = TEST_POOLED_FUND.pockets.map(({ code, name, kind, thematicArea }) => ({
       code,
@@ -118,12 +106,12 @@ describe('funds registered in code exist in the database', () => {
   it('opens each fund once: a restart adds nothing and leaves a closed fund closed', async () => {
     await request(funds()).post(`/funds/${TEST_POOLED_FUND.code}/close`).set(bearer('fund-admin')).expect(200);
     const before = await accountsOf(TEST_POOLED_FUND.code);
-    await system.stopService('funds');
-    await system.startService('funds');
+    await context.system.stopService('funds');
+    await context.system.startService('funds');
     expect(await accountsOf(TEST_POOLED_FUND.code)).toEqual(before);
     expect(await listed(TEST_POOLED_FUND.code)).toMatchObject({
       status: 'closed',
-      years: [system.clock.now().getUTCFullYear()],
+      years: [context.system.clock.now().getUTCFullYear()],
     });
   });
 });

@@ -3,20 +3,15 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { ObligationsResponse } from '../report-responses';
-import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
+import { CatchUp, OnDayQuery } from '../read-model/catch-up';
 import { ObligationsView } from './obligations.view';
 
-class ObligationsQuery extends CatchUpQuery {
+class ObligationsQuery extends OnDayQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
   @ApiPropertyOptional({ example: 'IOM' }) @IsOptional() @Matches(/^[A-Z0-9-]{2,20}$/) organisation?: string;
-  @ApiPropertyOptional({ example: '2027-02-15', description: 'Judge overdue on this date (default today)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  on?: string;
 }
 
 @ApiTags('reports')

@@ -1,7 +1,7 @@
 import { ProcessedEvent } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 
@@ -13,6 +13,15 @@ export class CatchUpQuery {
   @IsOptional()
   @IsUUID()
   after?: string;
+}
+
+/** A report about one day (default: today on the service's clock). */
+export class OnDayQuery extends CatchUpQuery {
+  @ApiPropertyOptional({ example: '2026-11-22', description: 'The day the report is about (default today)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  on?: string;
 }
 
 /** Read-your-writes: waits, bounded, until the read model has applied a given event, and says whether it has. */

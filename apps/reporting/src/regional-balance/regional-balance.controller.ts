@@ -1,20 +1,11 @@
 import { Clock, dayOf } from '@fundline/domain';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@fundline/auth';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { RegionalBalanceResponse } from '../report-responses';
-import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
+import { CatchUp, OnDayQuery } from '../read-model/catch-up';
 import { RegionalBalanceReport } from './regional-balance.report';
-
-class RegionalBalanceQuery extends CatchUpQuery {
-  @ApiPropertyOptional({ example: '2026-11-22', description: 'The beneficiary list in force on this date' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  on?: string;
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -30,7 +21,7 @@ export class RegionalBalanceController {
   @Roles('finance-officer', 'fund-admin', 'steering-committee')
   @ApiOperation({ summary: 'F10: per region, the share of Fund 1035 allocations beside the share of eligible states' })
   @ApiOkResponse({ type: RegionalBalanceResponse })
-  async regionalBalanceView(@Query() query: RegionalBalanceQuery, @Res({ passthrough: true }) res: Response) {
+  async regionalBalanceView(@Query() query: OnDayQuery, @Res({ passthrough: true }) res: Response) {
     await this.catchUp.waitFor(query.after, res);
     return this.regionalBalance.report(query.on ?? dayOf(this.clock.now()));
   }
