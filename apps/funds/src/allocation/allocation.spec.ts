@@ -124,6 +124,32 @@ describe('M8 committee sessions', () => {
     });
   });
 
+  it('M7 decides only an entry of the session’s own fund pipeline', () => {
+    const s = session();
+    const entry = { conceptId: 'c1', fund: 'MIGRATION_MPTF', status: 'in-pipeline', countries: ['PHL'] };
+    expect(s.entryToDecide('c1', entry, 'approve')).toBe(entry);
+    expect(violationOf(() => s.entryToDecide('c1', null, 'approve'))).toMatchObject({
+      code: 'ALLOCATION.UNKNOWN_ENTRY',
+      kind: 'malformed',
+      rules: ['M7'],
+      fields: ['conceptId'],
+    });
+    expect(violationOf(() => s.entryToDecide('c1', { ...entry, fund: 'FUND_1035' }, 'reject'))).toMatchObject({
+      code: 'ALLOCATION.UNKNOWN_ENTRY',
+    });
+  });
+
+  it('G4 defers or rejects an entry in the pipeline or deferred, never one already decided', () => {
+    const s = session();
+    const entry = (status: string) => ({ conceptId: 'c1', fund: 'MIGRATION_MPTF', status, countries: [] });
+    expect(s.entryToDecide('c1', entry('deferred'), 'reject').status).toBe('deferred');
+    expect(s.entryToDecide('c1', entry('in-pipeline'), 'defer').status).toBe('in-pipeline');
+    expect(violationOf(() => s.entryToDecide('c1', entry('approved'), 'defer'))).toMatchObject({
+      code: 'ALLOCATION.NOT_IN_PIPELINE',
+      kind: 'conflict',
+    });
+  });
+
   it('M8 decides only agenda entries, once', () => {
     const s = session({ quorum: 1 });
     s.recordPosition('c1', 'de', 'support', null);

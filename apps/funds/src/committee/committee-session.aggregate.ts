@@ -10,6 +10,8 @@ import { DomainError } from '@fundline/domain';
  *   position is not counted.
  * - OnlyEntriesOnTheAgendaAreDecided, in an open session, once each.
  * - TheAgendaHoldsEntriesOfTheSessionsFundThatAreInItsPipeline (M7), EachMemberSitsOnce, TheQuorumIsAtMostTheMembers.
+ * - AnEntryIsDecidedOnlyInASessionOfItsFund (M7); OnlyAnEntryInThePipelineOrDeferredIsDeferredOrRejected (G4); what an
+ *   approval re-checks of the entry is the allocation's (Allocation.approve).
  */
 export type Position = 'support' | 'object' | 'abstain';
 
@@ -44,6 +46,8 @@ export interface AgendaEntry {
   status: string;
 }
 
+const DECIDABLE = ['in-pipeline', 'deferred'];
+
 export class CommitteeSession {
   constructor(readonly state: SessionState) {}
 
@@ -53,10 +57,7 @@ export class CommitteeSession {
     known: readonly AgendaEntry[],
   ): CommitteeSession {
     const missing = session.agenda.filter(
-      (id) =>
-        !known.some(
-          (e) => e.conceptId === id && e.fund === session.fundCode && ['in-pipeline', 'deferred'].includes(e.status),
-        ),
+      (id) => !known.some((e) => e.conceptId === id && e.fund === session.fundCode && DECIDABLE.includes(e.status)),
     );
     if (missing.length) {
       throw DomainError.invalid('SESSION.AGENDA', [
@@ -101,6 +102,25 @@ export class CommitteeSession {
         .filter((p) => p.position === 'object')
         .map((p) => ({ memberId: p.memberId, reason: p.reason })),
     };
+  }
+
+  /** M7, G4: the pipeline entry (as the funds replica holds it) a decision of this session may be about. */
+  entryToDecide<E extends AgendaEntry>(
+    conceptId: string,
+    entry: E | null,
+    decision: 'approve' | 'defer' | 'reject',
+  ): E {
+    if (!entry || entry.fund !== this.state.fundCode) {
+      throw DomainError.invalid(
+        'ALLOCATION.UNKNOWN_ENTRY',
+        [{ field: 'conceptId', rule: 'M7', message: `${conceptId} is not in the ${this.state.fundCode} pipeline` }],
+        'malformed',
+      );
+    }
+    if (decision !== 'approve' && !DECIDABLE.includes(entry.status)) {
+      throw new DomainError('ALLOCATION.NOT_IN_PIPELINE', `${entry.conceptId} is ${entry.status}`, 'conflict');
+    }
+    return entry;
   }
 
   /** M8: checks quorum (every decision) and consensus (approvals), then marks the entry decided. */

@@ -6,7 +6,7 @@ import {
   AllocationDecidedV2,
   ApprovedAllocationV1,
 } from '@fundline/contracts';
-import { Clock, DomainError } from '@fundline/domain';
+import { Clock } from '@fundline/domain';
 import { appendToOutbox, ConsumerProgress, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult, runIdempotent } from '@fundline/persistence';
@@ -58,23 +58,11 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
       async (manager) => {
         const now = this.clock.now();
         const { session } = await this.sessions.lock(manager, sessionId);
-        const entry = await this.sessions.lockEntry(manager, decision.conceptId);
-        if (!entry || entry.fund !== session.state.fundCode) {
-          throw DomainError.invalid(
-            'ALLOCATION.UNKNOWN_ENTRY',
-            [
-              {
-                field: 'conceptId',
-                rule: 'M7',
-                message: `${decision.conceptId} is not in the ${session.state.fundCode} pipeline`,
-              },
-            ],
-            'malformed',
-          );
-        }
-        if (decision.decision !== 'approve' && !['in-pipeline', 'deferred'].includes(entry.status)) {
-          throw new DomainError('ALLOCATION.NOT_IN_PIPELINE', `${entry.conceptId} is ${entry.status}`, 'conflict');
-        }
+        const entry = session.entryToDecide(
+          decision.conceptId,
+          await this.sessions.lockEntry(manager, decision.conceptId),
+          decision.decision,
+        );
         const participation = session.decide(entry.conceptId, entry.countries, decision.decision);
         const decisionId = randomUUID();
         await this.sessions.recordDecision(manager, {
