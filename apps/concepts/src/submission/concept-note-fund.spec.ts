@@ -121,8 +121,8 @@ describe('the fund of a concept note, with a third pooled fund registered by the
     expect(refused?.violations).toEqual([
       {
         field: 'fund',
-        rule: 'isFund',
-        message: `fund must be a fund Fundline runs: ${MIGRATION_MPTF.code}, ${FUND_1035.code}, ${TEST_POOLED_FUND.code}`,
+        rule: 'isRegisteredFund',
+        message: `fund must be one of the following values: ${MIGRATION_MPTF.code}, ${FUND_1035.code}, ${TEST_POOLED_FUND.code}`,
       },
     ]);
   });
