@@ -96,6 +96,6 @@ describe('a third pooled fund, defined only in this test, takes concept notes th
       .get('/concepts?fund=NO_SUCH_FUND')
       .set(bearer('fund-admin'))
       .expect(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'fund', rule: 'isFund' })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'fund', rule: 'isRegisteredFund' })]);
   });
 });
