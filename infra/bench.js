@@ -7,16 +7,23 @@
  * outbox), tranche transfers on pre-approved allocations (funds: the allocation row, the ledger, outbox), concept-note
  * drafts and submissions (concepts: aggregate, history, screening verdict, outbox). Prints one JSON line with commands
  * per second, p50/p95/p99 command latency per kind and overall, write-to-read-model lag (outbox row written →
- * reporting's inbox row, both on PostgreSQL's clock), the raw rate and the ratio, and each service's resident memory.
+ * reporting's inbox row, both on PostgreSQL's clock), the raw rate and the ratio, each service's resident memory, and
+ * the CPU time a command costs: milliseconds of CPU per command over the measured window, summed over the three
+ * services (their relays and consumers run inside them), the Kafka broker and PostgreSQL (the backends of this
+ * database and the cluster's background writers), read from /proc; the load generator is left out.
  *
- * Options (or BENCH_*): --seconds 30 --concurrency 16 --warmup 5 --raw-seconds 10.
+ * The services spend CPU while idle too (relays and consumers polling, heartbeats): that rate is measured first, for
+ * --idle-seconds, and the CPU per command is also given net of it, since at a low rate it weighs on every command.
+ *
+ * Options (or BENCH_*): --seconds 30 --concurrency 16 --warmup 5 --raw-seconds 10 --idle-seconds 5.
  */
 const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Pool } = require('pg');
+const { Client, Pool } = require('pg');
+const { runningProjectBroker } = require('./kafka/broker');
 const requests = require('./workload/requests');
 
 const args = process.argv.slice(2);
@@ -29,12 +36,16 @@ const SECONDS = option('seconds', 30);
 const CONCURRENCY = option('concurrency', 16);
 const WARMUP = option('warmup', 5);
 const RAW_SECONDS = option('raw-seconds', 10);
+const IDLE_SECONDS = option('idle-seconds', 5);
 const URLS = {
   concepts: process.env.CONCEPTS_URL ?? 'http://127.0.0.1:3001',
   funds: process.env.FUNDS_URL ?? 'http://127.0.0.1:3002',
   reporting: process.env.REPORTING_URL ?? 'http://127.0.0.1:3003',
 };
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fundline';
+const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? runningProjectBroker()?.brokers ?? '127.0.0.1:9092';
+/** The benchmark's own connections, which the CPU account leaves out like the rest of the load generator. */
+const BENCH_APPLICATION = 'fundline-bench';
 const COUNTRIES = ['PHL', 'KEN', 'IDN', 'NGA', 'BGD', 'MAR', 'GHA', 'SEN', 'VNM', 'NPL'];
 const ALLOCATIONS = 20;
 const BENCH_FOCAL_POINT = { name: 'Bench Mark', email: 'bench@example.org' };
@@ -49,7 +60,9 @@ const TOKENS = {
   finance: token('finance-officer'),
   admin: token('fund-admin'),
   committee: token('steering-committee'),
-  /** @type {Record<string, string>} */ government: Object.fromEntries(COUNTRIES.map((c) => [c, token('government', c)])),
+  /** @type {Record<string, string>} */ government: Object.fromEntries(
+    COUNTRIES.map((c) => [c, token('government', c)]),
+  ),
 };
 
 /**
@@ -89,7 +102,12 @@ async function prepare() {
     'funds',
     '/contributions/deposits',
     TOKENS.finance,
-    requests.deposit({ donorId: donor.body.id, fundCode: 'FUND_1035', pocketCode: 'LINE_2', amount: requests.usd('10000000.00') }),
+    requests.deposit({
+      donorId: donor.body.id,
+      fundCode: 'FUND_1035',
+      pocketCode: 'LINE_2',
+      amount: requests.usd('10000000.00'),
+    }),
     true,
   );
   if (line2.status !== 201) throw new Error(`Line 2 deposit: ${line2.status} ${JSON.stringify(line2.body)}`);
@@ -101,14 +119,18 @@ async function prepare() {
       'concepts',
       '/project-proposals',
       gov,
-      requests.projectProposal({ title: `Benchmark project ${i}`, country, letterReference: `B-${country}-${i}`, focalPoint: BENCH_FOCAL_POINT }),
+      requests.projectProposal({
+        title: `Benchmark project ${i}`,
+        country,
+        letterReference: `B-${country}-${i}`,
+        focalPoint: BENCH_FOCAL_POINT,
+      }),
     );
     if (draft.status !== 201) throw new Error(`proposal: ${draft.status} ${JSON.stringify(draft.body)}`);
     await post('concepts', `/concepts/${draft.body.id}/submit`, gov);
     const session = await until(
       'session',
-      () =>
-        post('funds', '/committee-sessions', TOKENS.admin, requests.committeeSession('FUND_1035', [draft.body.id])),
+      () => post('funds', '/committee-sessions', TOKENS.admin, requests.committeeSession('FUND_1035', [draft.body.id])),
       201,
     );
     await until(
@@ -141,16 +163,30 @@ function percentile(values, p) {
   return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1));
 }
 /** @param {number[]} values */
-const summary = (values) => ({ n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) });
+const summary = (values) => ({
+  n: values.length,
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  p99: percentile(values, 99),
+});
+
+/** The process listening on a local TCP port, if this machine runs it and may see it. @param {string} port */
+function listeningPid(port) {
+  try {
+    const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`]).toString();
+    const pid = /pid=(\d+)/.exec(line)?.[1];
+    return pid ? Number(pid) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Resident memory (MiB) of the process listening on each service's port. */
 function memory() {
   /** @type {Record<string, number>} */ const rss = {};
   for (const [name, url] of Object.entries(URLS)) {
     try {
-      const port = new URL(url).port;
-      const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`]).toString();
-      const pid = /pid=(\d+)/.exec(line)?.[1];
+      const pid = listeningPid(new URL(url).port);
       if (!pid) continue;
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       rss[name] = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -161,11 +197,105 @@ function memory() {
   return rss;
 }
 
-/** The mixed load: returns per-kind latencies of the measured window (after the warm-up). */
-async function load(/** @type {{ donorId: string, allocations: string[] }} */ setup) {
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/**
+ * CPU time (ms) a process and its reaped children have used: utime, stime, cutime and cstime of /proc/<pid>/stat.
+ * Undefined when the process is gone or on another machine. @param {number} pid
+ */
+function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: the numbered fields start after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The processes whose CPU a command costs, by part: each service, the broker, and PostgreSQL's processes of this
+ * database (its backends and autovacuum workers, not the benchmark's) and of the whole cluster (writers, checkpointer).
+ * The cluster's background processes also serve other databases of a shared server: on a machine of its own they
+ * serve this one alone.
+ * @param {Client} db
+ * @returns {Promise<Record<string, number[]>>}
+ */
+async function costingProcesses(db) {
+  /** @type {Record<string, number[]>} */ const parts = {};
+  for (const [name, url] of Object.entries(URLS))
+    parts[name] = [listeningPid(new URL(url).port)].filter((p) => p !== undefined);
+  parts.kafka = KAFKA_BROKERS.split(',')
+    .map((broker) => listeningPid(broker.split(':').at(-1) ?? ''))
+    .filter((p) => p !== undefined);
+  const { rows } = await db.query(
+    `SELECT pid, datname IS NULL AS background FROM pg_stat_activity
+      WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()
+        AND coalesce(application_name, '') <> $1`,
+    [BENCH_APPLICATION],
+  );
+  parts.postgres = rows.filter((r) => !r.background).map((r) => Number(r.pid));
+  parts.postgresCluster = rows.filter((r) => r.background).map((r) => Number(r.pid));
+  return parts;
+}
+
+/**
+ * CPU used by each part between two samples, in ms. A process that only the second sample knows (a new connection)
+ * counts from zero; one that ended in between is lost with its CPU, which pools and a broker rarely do.
+ * @param {Record<string, Map<number, number>>} before @param {Record<string, Map<number, number>>} after
+ */
+function cpuBetween(before, after) {
+  return Object.fromEntries(
+    Object.entries(after).map(([part, now]) => {
+      let ms = 0;
+      for (const [pid, at] of now) ms += at - (before[part]?.get(pid) ?? 0);
+      return [part, ms];
+    }),
+  );
+}
+
+/** @param {Record<string, number[]>} parts @returns {Record<string, Map<number, number>>} */
+function sampleCpu(parts) {
+  return Object.fromEntries(
+    Object.entries(parts).map(([part, pids]) => [
+      part,
+      new Map(
+        pids.flatMap((pid) => {
+          const ms = cpuMs(pid);
+          return ms === undefined ? [] : [[pid, ms]];
+        }),
+      ),
+    ]),
+  );
+}
+
+/** Samples the CPU of the costing processes now, and again when `end` is called: ms per part in between. */
+async function cpuMeter(/** @type {Client} */ db) {
+  const before = sampleCpu(await costingProcesses(db));
+  return {
+    async end() {
+      const processes = await costingProcesses(db);
+      // Processes of the first sample that are still there count too, even if a part's lookup misses them now.
+      for (const [part, pids] of Object.entries(before)) {
+        processes[part] = [...new Set([...(processes[part] ?? []), ...pids.keys()])];
+      }
+      return cpuBetween(before, sampleCpu(processes));
+    },
+  };
+}
+
+/**
+ * The mixed load: returns per-kind latencies of the measured window (after the warm-up), and the CPU the costing
+ * processes used in that window with the commands completed in it.
+ * @param {{ donorId: string, allocations: string[] }} setup @param {Client} db
+ */
+async function load(setup, db) {
   /** @type {Record<string, number[]>} */ const latency = { deposit: [], transfer: [], draft: [], submit: [] };
   /** @type {string[]} */ const drafts = [];
   let failures = 0;
+  let completed = 0;
   let i = 0;
   const warmupEnds = performance.now() + WARMUP * 1000;
   const ends = warmupEnds + SECONDS * 1000;
@@ -191,7 +321,12 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
           'funds',
           '/contributions/deposits',
           TOKENS.finance,
-          requests.deposit({ donorId: setup.donorId, fundCode: 'MIGRATION_MPTF', pocketCode: `THEMATIC_${1 + (n % 5)}`, amount: requests.usd('1000.00') }),
+          requests.deposit({
+            donorId: setup.donorId,
+            fundCode: 'MIGRATION_MPTF',
+            pocketCode: `THEMATIC_${1 + (n % 5)}`,
+            amount: requests.usd('1000.00'),
+          }),
           true,
         );
         ok = res.status === 201;
@@ -206,7 +341,12 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
         );
         ok = res.status === 200;
       } else if (kind === 'draft') {
-        const note = requests.conceptNote({ title: `Benchmark concept ${n}`, country, letterReference: `BENCH-${n}`, focalPoint: BENCH_FOCAL_POINT });
+        const note = requests.conceptNote({
+          title: `Benchmark concept ${n}`,
+          country,
+          letterReference: `BENCH-${n}`,
+          focalPoint: BENCH_FOCAL_POINT,
+        });
         const res = await post('concepts', '/concept-notes', TOKENS.government[country], note);
         ok = res.status === 201;
         if (ok) drafts.push(`${country}:${res.body.id}`);
@@ -216,6 +356,7 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
         ok = res.status === 200;
       }
       const t1 = performance.now();
+      if (t1 >= warmupEnds && t1 <= ends) completed++;
       if (!ok) failures++;
       else if (t0 >= warmupEnds && t1 <= ends) latency[kind].push(t1 - t0);
     }
@@ -225,9 +366,17 @@ async function load(/** @type {{ donorId: string, allocations: string[] }} */ se
     for (const [name, mib] of Object.entries(memory())) peakRss[name] = Math.max(peakRss[name] ?? 0, mib);
   }, 1000);
   const startedAt = new Date();
+  const meter = new Promise((resolve) => setTimeout(() => resolve(cpuMeter(db)), warmupEnds - performance.now()));
+  /** @type {Promise<Record<string, number>>} */
+  const cpu = new Promise((resolve, reject) =>
+    setTimeout(
+      () => meter.then((m) => /** @type {Awaited<ReturnType<typeof cpuMeter>>} */ (m).end()).then(resolve, reject),
+      ends - performance.now(),
+    ),
+  );
   await Promise.all(Array.from({ length: CONCURRENCY }, user));
   clearInterval(sampler);
-  return { latency, failures, peakRss, startedAt };
+  return { latency, failures, peakRss, startedAt, cpu: await cpu, completed };
 }
 
 /** Write-to-read-model lag of the events written during the run, on PostgreSQL's clock; waits for the read model. */
@@ -266,7 +415,9 @@ async function rawPostgresRate(/** @type {Pool} */ pool) {
   try {
     await pool.query(`CREATE TABLE ${schema}.accounts (id int PRIMARY KEY, balance bigint NOT NULL DEFAULT 0)`);
     await pool.query(`INSERT INTO ${schema}.accounts (id) SELECT generate_series(0, 999)`);
-    await pool.query(`CREATE TABLE ${schema}.records (id uuid PRIMARY KEY, body jsonb NOT NULL, at timestamptz DEFAULT now())`);
+    await pool.query(
+      `CREATE TABLE ${schema}.records (id uuid PRIMARY KEY, body jsonb NOT NULL, at timestamptz DEFAULT now())`,
+    );
     await pool.query(`CREATE TABLE ${schema}.entries (id uuid PRIMARY KEY, at timestamptz DEFAULT now())`);
     await pool.query(
       `CREATE TABLE ${schema}.lines (id bigserial PRIMARY KEY, entry_id uuid NOT NULL REFERENCES ${schema}.entries, account int NOT NULL, amount bigint NOT NULL)`,
@@ -275,47 +426,71 @@ async function rawPostgresRate(/** @type {Pool} */ pool) {
       `CREATE TABLE ${schema}.outbox (event_id uuid PRIMARY KEY, sequence bigserial, envelope jsonb NOT NULL, created_at timestamptz DEFAULT now(), published_at timestamptz)`,
     );
     let done = 0;
+    let backendCpuMs = 0;
     const ends = performance.now() + RAW_SECONDS * 1000;
     async function worker() {
       const client = await pool.connect();
+      // pg keeps the backend's process id from the connection's start-up (BackendKeyData); it has no type for it.
+      const backend = /** @type {{ processID?: number }} */ (/** @type {unknown} */ (client)).processID ?? 0;
+      const cpuAtStart = cpuMs(backend);
       try {
         while (performance.now() < ends) {
           const [a, b] = [Math.floor(Math.random() * 1000), Math.floor(Math.random() * 1000)].sort((x, y) => x - y);
           const entry = crypto.randomUUID();
           await client.query('BEGIN');
-          await client.query(`INSERT INTO ${schema}.records (id, body) VALUES ($1, $2)`, [crypto.randomUUID(), '{"amount":"1000.00"}']);
+          await client.query(`INSERT INTO ${schema}.records (id, body) VALUES ($1, $2)`, [
+            crypto.randomUUID(),
+            '{"amount":"1000.00"}',
+          ]);
           await client.query(`INSERT INTO ${schema}.entries (id) VALUES ($1)`, [entry]);
-          await client.query(`INSERT INTO ${schema}.lines (entry_id, account, amount) VALUES ($1, $2, 100), ($1, $3, -100)`, [entry, a, b]);
+          await client.query(
+            `INSERT INTO ${schema}.lines (entry_id, account, amount) VALUES ($1, $2, 100), ($1, $3, -100)`,
+            [entry, a, b],
+          );
           await client.query(`UPDATE ${schema}.accounts SET balance = balance + 100 WHERE id = $1`, [a]);
           await client.query(`UPDATE ${schema}.accounts SET balance = balance - 100 WHERE id = $1`, [b]);
-          await client.query(`INSERT INTO ${schema}.outbox (event_id, envelope) VALUES ($1, $2)`, [crypto.randomUUID(), '{"type":"x"}']);
+          await client.query(`INSERT INTO ${schema}.outbox (event_id, envelope) VALUES ($1, $2)`, [
+            crypto.randomUUID(),
+            '{"type":"x"}',
+          ]);
           await client.query('COMMIT');
           done++;
         }
+        const cpuAtEnd = cpuMs(backend);
+        if (cpuAtStart !== undefined && cpuAtEnd !== undefined) backendCpuMs += cpuAtEnd - cpuAtStart;
       } finally {
         client.release();
       }
     }
     const started = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    return done / ((performance.now() - started) / 1000);
+    return { txPerSecond: done / ((performance.now() - started) / 1000), backendCpuMsPerTx: backendCpuMs / done };
   } finally {
     await pool.query(`DROP SCHEMA ${schema} CASCADE`);
   }
 }
 
 async function main() {
+  const db = new Client({ connectionString: DATABASE_URL, application_name: BENCH_APPLICATION });
+  await db.connect();
+  process.stderr.write(`bench: ${IDLE_SECONDS} s of the idle system's CPU…\n`);
+  const idleMeter = await cpuMeter(db);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const idle = await idleMeter.end();
   process.stderr.write(`bench: preparing (${ALLOCATIONS} approved allocations)…\n`);
   const setup = await prepare();
   process.stderr.write(`bench: ${WARMUP} s warm-up, then ${SECONDS} s of mixed load from ${CONCURRENCY} users…\n`);
-  const { latency, failures, peakRss, startedAt } = await load(setup);
+  const { latency, failures, peakRss, startedAt, cpu, completed } = await load(setup, db).finally(() => db.end());
   const all = Object.values(latency).flat();
-  const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY + 2 });
+  const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY + 2, application_name: BENCH_APPLICATION });
   try {
     process.stderr.write('bench: waiting for the read model, then measuring raw PostgreSQL…\n');
     const lag = await readModelLag(pool, startedAt);
     const raw = await rawPostgresRate(pool);
     const commandsPerSecond = all.length / SECONDS;
+    const perCommand = (/** @type {number} */ ms) => Number((ms / Math.max(1, completed)).toFixed(2));
+    const cpuTotal = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+    const idleMsPerSecond = Object.values(idle).reduce((sum, ms) => sum + ms, 0) / IDLE_SECONDS;
     console.log(
       JSON.stringify({
         benchmark: 'mixed-commands',
@@ -326,10 +501,22 @@ async function main() {
         commands: all.length,
         failures,
         commandsPerSecond: Number(commandsPerSecond.toFixed(1)),
-        latencyMs: { all: summary(all), ...Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, summary(v)])) },
+        latencyMs: {
+          all: summary(all),
+          ...Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, summary(v)])),
+        },
         writeToReadModelMs: lag,
-        rawPostgresTxPerSecond: Number(raw.toFixed(1)),
-        ratioToRaw: Number((commandsPerSecond / raw).toFixed(3)),
+        rawPostgresTxPerSecond: Number(raw.txPerSecond.toFixed(1)),
+        ratioToRaw: Number((commandsPerSecond / raw.txPerSecond).toFixed(3)),
+        cpuMsPerCommand: perCommand(cpuTotal),
+        cpuMsPerCommandByPart: Object.fromEntries(Object.entries(cpu).map(([part, ms]) => [part, perCommand(ms)])),
+        cpuMsPerCommandNetOfIdle: perCommand(cpuTotal - idleMsPerSecond * SECONDS),
+        cpuBusyCores: Number((cpuTotal / (SECONDS * 1000)).toFixed(2)),
+        cpuIdleMsPerSecond: Number(idleMsPerSecond.toFixed(1)),
+        cpuIdleMsPerSecondByPart: Object.fromEntries(
+          Object.entries(idle).map(([part, ms]) => [part, Number((ms / IDLE_SECONDS).toFixed(1))]),
+        ),
+        rawPostgresBackendCpuMsPerTx: Number(raw.backendCpuMsPerTx.toFixed(2)),
         peakRssMiB: peakRss,
       }),
     );

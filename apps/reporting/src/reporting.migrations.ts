@@ -8,6 +8,7 @@ import { ExpenditureReportOrder1764500000000 } from './migrations/1764500000000-
 import { FundYearsAndCosts1764710000000 } from './migrations/1764710000000-fund-years-and-costs';
 import { MovementsByReference1765100000000 } from './migrations/1765100000000-movements-by-reference';
 import { FundParametersReplica1765200000000 } from './migrations/1765200000000-fund-parameters-replica';
+import { ReportsAtScale1765300000000 } from './migrations/1765300000000-reports-at-scale';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const REPORTING_MIGRATIONS = [
   FundYearsAndCosts1764710000000,
   MovementsByReference1765100000000,
   FundParametersReplica1765200000000,
+  ReportsAtScale1765300000000,
 ];

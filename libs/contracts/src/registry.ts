@@ -222,8 +222,18 @@ export function readEvent(value: Buffer | string | null): FundlineEvent {
 
 /** Producers check their own events against the same schema before they reach the outbox, and publish no old version. */
 export function assertValidEvent(envelope: EventEnvelope): void {
-  decodeEvent(JSON.stringify(envelope));
+  validEventJson(envelope);
+}
+
+/**
+ * assertValidEvent, returning the JSON it checked: the outbox stores that very text, so an event is serialised and
+ * checked once on its way out.
+ */
+export function validEventJson(envelope: EventEnvelope): string {
+  const json = JSON.stringify(envelope);
+  decodeEvent(json);
   if (SUPERSEDED_CONTRACTS[envelope.type]) {
     throw new ContractViolation(`${envelope.type} is superseded: publish its current version`);
   }
+  return json;
 }

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CreditLineReport, deliveryRate, usd } from './credit-line-report';
 
@@ -110,10 +111,14 @@ export function asCsv(report: CreditLineReport): string {
 /**
  * A real spreadsheet: a Summary sheet and a Projects sheet with numeric, currency-formatted cells and a totals row
  * computed by formulas over typed values. Amounts leave bigint only here, as spreadsheet numbers (cents exact up to
- * 90 trillion USD).
+ * 90 trillion USD). Written row by row with ExcelJS's streaming writer: half the time of building the workbook in
+ * memory at ten thousand projects (docs/benchmarks.md, issue 16).
  */
 export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Fundline';
   const money = '#,##0.00';
   const number = (minor: bigint) => Number(minor) / 100;
@@ -124,8 +129,11 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
     { header: `${coverage(report)}, as of ${report.period.asOf}`, key: 'amount', width: 24 },
   ];
   for (const [key, label] of SUMMARY_LABELS) {
-    summary.addRow({ label, amount: number(report.summary[key]) }).getCell('amount').numFmt = money;
+    const row = summary.addRow({ label, amount: number(report.summary[key]) });
+    row.getCell('amount').numFmt = money;
+    row.commit();
   }
+  summary.commit();
 
   const projects = workbook.addWorksheet('Projects');
   projects.columns = PROJECT_COLUMNS.map((key) => ({ header: key, key, width: key === 'title' ? 40 : 16 }));
@@ -145,9 +153,10 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
       next_obligation_due: p.nextObligation?.dueOn ?? null,
     });
     for (const key of ['approved_usd', 'transferred_usd', 'spent_usd']) row.getCell(key).numFmt = money;
+    row.commit();
   }
   const first = 2;
-  const last = projects.rowCount;
+  const last = report.projects.length + 1;
   const t = totals(report);
   const total = projects.addRow({ concept_id: 'TOTAL' });
   for (const [key, col, value] of [
@@ -160,5 +169,8 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
     cell.numFmt = money;
   }
   total.font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  total.commit();
+  projects.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

@@ -4,6 +4,7 @@ import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { tableOf } from '@fundline/persistence';
+import { movementsUpTo } from '../finance/ledger-totals';
 
 /**
  * What a report covers: a fund year (ADR 0015: the year's funding and every movement that belongs to that year, with
@@ -79,67 +80,88 @@ export class CreditLineReports {
       'to' in period
         ? new Date(Math.min(new Date(`${period.to}T23:59:59.999Z`).getTime(), period.asOf.getTime()))
         : period.asOf;
-    // A fund-year report counts the movements of that year; earlier years make its opening balance, later ones are out.
-    const [within, before, upTo, start] =
-      'from' in period
-        ? ['posted_at >= $3', 'posted_at < $3', 'posted_at <= $4', startOfDay(period.from)]
-        : ['fund_year = $3', 'fund_year < $3', 'fund_year <= $3 AND posted_at <= $4', period.fundYear];
+    const table = (name: string) => tableOf(this.dataSource, name);
     const m = this.dataSource.manager;
-    const [sums] = (await m.query(
+    // ADR 0018: the movements up to the period's end, read as monthly sums plus the movements of the last month. A fund
+    // year counts its own movements, earlier years make its opening balance, later ones are out; a period of posting
+    // dates counts what is up to its end less what was before its start (that part is the opening balance).
+    const upToEnd = movementsUpTo(table, { fund: '$1', pocket: '$2', cut: '$3', inclusive: true });
+    let rows: string;
+    let params: unknown[];
+    if ('from' in period) {
+      const start = startOfDay(period.from);
+      // A period that starts after its end (asOf before `from`) has everything before its start.
+      const startsAfterEnd = start.getTime() > periodEnd.getTime();
+      const beforeStart = startsAfterEnd
+        ? upToEnd
+        : movementsUpTo(table, { fund: '$1', pocket: '$2', cut: '$4', inclusive: false });
+      rows = `WITH early AS MATERIALIZED (${beforeStart})
+        SELECT kind, entry_type, false AS before, signed FROM (${upToEnd}) u
+        UNION ALL SELECT kind, entry_type, false, -signed FROM early
+        UNION ALL SELECT kind, entry_type, true, signed FROM early`;
+      params = startsAfterEnd ? [fund, line, periodEnd] : [fund, line, periodEnd, start];
+    } else {
+      rows = `SELECT kind, entry_type, fund_year < $4 AS before, signed FROM (${upToEnd}) u WHERE fund_year <= $4`;
+      params = [fund, line, periodEnd, period.fundYear];
+    }
+    // The three queries are independent: they run at once, each on its own pooled connection.
+    const summing = m.query(
       `SELECT
-         coalesce(sum(CASE WHEN kind = 'cash' AND ${before} THEN signed END), 0)::text AS opening,
+         coalesce(sum(CASE WHEN kind = 'cash' AND before THEN signed END), 0)::text AS opening,
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS closing,
          coalesce(sum(CASE WHEN kind = 'available' THEN -signed END), 0)::text AS available,
          coalesce(sum(CASE WHEN kind = 'committed' THEN -signed END), 0)::text AS committed,
-         coalesce(sum(CASE WHEN kind IN ('contributions', 'income') AND ${within} THEN -signed END), 0)::text AS funding,
-         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.commitment' AND ${within} THEN -signed END), 0)::text AS approved,
-         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.release' AND ${within} THEN signed END), 0)::text AS releases,
-         coalesce(sum(CASE WHEN kind = 'transfers' AND ${within} THEN signed END), 0)::text AS transfers,
-         coalesce(sum(CASE WHEN kind = 'refunds' AND ${within} THEN -signed END), 0)::text AS refunds,
-         coalesce(sum(CASE WHEN kind = 'fees' AND ${within} THEN signed END), 0)::text AS fees,
-         coalesce(sum(CASE WHEN kind = 'directCosts' AND ${within} THEN signed END), 0)::text AS direct_costs,
-         coalesce(sum(CASE WHEN kind = 'bankCharges' AND ${within} THEN signed END), 0)::text AS bank_charges
-       FROM (SELECT kind, entry_type, posted_at, fund_year, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
-             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND pocket_code = $2 AND ${upTo}) m`,
-      [fund, line, start, periodEnd],
-    )) as Array<Record<string, string>>;
+         coalesce(sum(CASE WHEN kind IN ('contributions', 'income') AND NOT before THEN -signed END), 0)::text AS funding,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.commitment' AND NOT before THEN -signed END), 0)::text AS approved,
+         coalesce(sum(CASE WHEN kind = 'committed' AND entry_type = 'allocation.release' AND NOT before THEN signed END), 0)::text AS releases,
+         coalesce(sum(CASE WHEN kind = 'transfers' AND NOT before THEN signed END), 0)::text AS transfers,
+         coalesce(sum(CASE WHEN kind = 'refunds' AND NOT before THEN -signed END), 0)::text AS refunds,
+         coalesce(sum(CASE WHEN kind = 'fees' AND NOT before THEN signed END), 0)::text AS fees,
+         coalesce(sum(CASE WHEN kind = 'directCosts' AND NOT before THEN signed END), 0)::text AS direct_costs,
+         coalesce(sum(CASE WHEN kind = 'bankCharges' AND NOT before THEN signed END), 0)::text AS bank_charges
+       FROM (${rows}) m`,
+      params,
+    ) as Promise<Array<Record<string, string>>>;
 
-    const projects = (await m.query(
+    // Each allocation's totals hold up to the moment of its latest row (ADR 0018); a report as of an earlier moment
+    // recomputes only the allocations that moved after it.
+    const listing = m.query(
       `SELECT a.concept_id AS "conceptId", p.title, p.submitting_country AS country, p.region, p.scope,
          a.amount_minor::text AS approved,
-         coalesce((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
-                   WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3), 0)::text AS transferred,
-         coalesce((SELECT sum(e.amount_minor) FROM (
-                     SELECT DISTINCT ON (organisation, year) amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
+         CASE WHEN a.transfers_until IS NULL OR a.transfers_until <= $3 THEN a.transferred_minor
+              ELSE coalesce((SELECT sum(t.amount_minor) FROM ${table('transfers')} t
+                             WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3), 0) END::text AS transferred,
+         CASE WHEN a.expenditure_until IS NULL OR a.expenditure_until <= $3 THEN a.spent_minor
+              ELSE coalesce((SELECT sum(e.amount_minor) FROM (
+                     SELECT DISTINCT ON (organisation, year) amount_minor FROM ${table('expenditure_reports')} x
                      WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
-                     ORDER BY organisation, year, reported_at DESC, sequence DESC) e), 0)::text AS spent,
-         (SELECT o.kind || ' ' || o.due_on::text FROM ${tableOf(this.dataSource, 'obligations')} o
-          WHERE o.allocation_id = a.allocation_id AND o.submitted_on IS NULL ORDER BY o.due_on, o.kind LIMIT 1) AS next,
+                     ORDER BY organisation, year, reported_at DESC, sequence DESC) e), 0) END::text AS spent,
+         a.next_obligation AS next,
          CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
-              WHEN EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'transfers')} t WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $3)
-                THEN 'under-implementation'
+              WHEN a.first_transfer_at <= $3 THEN 'under-implementation'
               ELSE 'approved' END AS status
-       FROM ${tableOf(this.dataSource, 'allocations')} a
-       LEFT JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
+       FROM ${table('allocations')} a
+       LEFT JOIN ${table('pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.pocket_code = $2 AND a.approved_at <= $3
          AND ($4::text IS NULL OR p.submitting_country = $4)
-         AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, 'ledger_movements')} c
+         AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM ${table('ledger_movements')} c
                WHERE c.fund_code = $1 AND c.reference_type = 'allocation' AND c.reference_id = a.allocation_id::text
                  AND c.entry_type = 'allocation.commitment' AND c.fund_year = $5))
        ORDER BY a.approved_at, a.allocation_id`,
       [fund, line, periodEnd, actor.role === 'government' ? actor.country : null, fundYear],
-    )) as Array<Record<string, string | null>>;
+    ) as Promise<Array<Record<string, string | null>>>;
 
-    const expenditure = (await m.query(
+    const spending = m.query(
       `SELECT coalesce(sum(amount_minor), 0)::text AS spent FROM (
          SELECT DISTINCT ON (x.allocation_id, x.organisation, x.year) x.amount_minor
-         FROM ${tableOf(this.dataSource, 'expenditure_reports')} x JOIN ${tableOf(this.dataSource, 'allocations')} a ON a.allocation_id = x.allocation_id
+         FROM ${table('expenditure_reports')} x JOIN ${table('allocations')} a ON a.allocation_id = x.allocation_id
          WHERE a.fund_code = $1 AND a.pocket_code = $2 AND x.reported_at <= $3 AND x.year BETWEEN $4 AND $5
          ORDER BY x.allocation_id, x.organisation, x.year, x.reported_at DESC, sequence DESC) e`,
       'from' in period
         ? [fund, line, periodEnd, yearOf(period.from), yearOf(period.to)]
         : [fund, line, periodEnd, period.fundYear, period.fundYear],
-    )) as Array<{ spent: string }>;
+    ) as Promise<Array<{ spent: string }>>;
+    const [[sums], projects, expenditure] = await Promise.all([summing, listing, spending]);
 
     const b = (v: string | null | undefined) => BigInt(v ?? '0');
     return {

@@ -17,6 +17,7 @@ import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { tableOf } from '@fundline/persistence';
+import { ALLOCATION_TOTALS, MONTH_OF } from './ledger-totals';
 
 const minor = (m: { amount: string; currency: string }) => Money.parse(m.amount, m.currency).amountMinor.toString();
 
@@ -48,31 +49,33 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
         // ADR 0015: a movement belongs to the latest year its fund has been funded for when it is posted (the funds it
         // draws on or adds to), else to the year it is posted in. A fund's ledger entries and its funding events share
         // one partition, so every earlier funding has been projected by now.
-        const [{ year }] = (await manager.query(
-          `SELECT coalesce(max(year), extract(year FROM $2::timestamptz AT TIME ZONE 'UTC')::int) AS year
-           FROM ${tableOf(manager, 'funded_years')} WHERE fund_code = $1`,
-          [p.fundCode, p.postedAt],
-        )) as Array<{ year: number }>;
-        for (const [i, line] of p.lines.entries()) {
-          await manager.query(
-            `INSERT INTO ${tableOf(manager, 'ledger_movements')} (entry_id, line_no, fund_code, pocket_code, kind, side, amount_minor,
-               entry_type, reference_type, reference_id, posted_at, fund_year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-            [
-              p.entryId,
-              i,
-              p.fundCode,
-              line.pocketCode,
-              line.kind,
-              line.side,
-              minor(line.amount),
-              p.type,
-              p.reference.type,
-              p.reference.id,
-              p.postedAt,
-              year,
-            ],
-          );
-        }
+        // One statement per entry: its year, every line, and the lines added to their pockets' monthly sums.
+        await addToMonths(
+          manager,
+          `year AS (
+             SELECT coalesce(max(year), extract(year FROM $2::timestamptz AT TIME ZONE 'UTC')::int) AS fund_year
+             FROM ${tableOf(manager, 'funded_years')} WHERE fund_code = $1),
+           rows AS (
+             INSERT INTO ${tableOf(manager, 'ledger_movements')} (entry_id, line_no, fund_code, pocket_code, kind, side,
+               amount_minor, entry_type, reference_type, reference_id, posted_at, fund_year)
+             SELECT $3, l.line_no - 1, $1, l.pocket_code, l.kind, l.side, l.amount_minor, $4, $5, $6, $2, year.fund_year
+             FROM unnest($7::text[], $8::text[], $9::text[], $10::bigint[])
+                    WITH ORDINALITY AS l(pocket_code, kind, side, amount_minor, line_no)
+             CROSS JOIN year
+             RETURNING fund_code, pocket_code, posted_at, fund_year, kind, entry_type, amount_minor, side)`,
+          [
+            p.fundCode,
+            p.postedAt,
+            p.entryId,
+            p.type,
+            p.reference.type,
+            p.reference.id,
+            p.lines.map((l) => l.pocketCode),
+            p.lines.map((l) => l.kind),
+            p.lines.map((l) => l.side),
+            p.lines.map((l) => minor(l.amount)),
+          ],
+        );
         return;
       }
       case CREDIT_LINE_FUNDED_V1: {
@@ -83,9 +86,20 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
            ON CONFLICT DO NOTHING`,
           [p.fundCode, p.year, p.fundingId],
         );
-        await manager.query(
-          `UPDATE ${tableOf(manager, 'ledger_movements')} SET fund_year = $3
-           WHERE fund_code = $1 AND reference_type = 'line-funding' AND reference_id = $2`,
+        // The monthly sums follow the movements into the year funded: out of the year they had, into this one.
+        await addToMonths(
+          manager,
+          `moved AS (
+             SELECT entry_id, line_no, fund_year AS was FROM ${tableOf(manager, 'ledger_movements')}
+             WHERE fund_code = $1 AND reference_type = 'line-funding' AND reference_id = $2 AND fund_year <> $3 FOR UPDATE),
+           updated AS (
+             UPDATE ${tableOf(manager, 'ledger_movements')} m SET fund_year = $3 FROM moved
+             WHERE m.entry_id = moved.entry_id AND m.line_no = moved.line_no
+             RETURNING m.fund_code, m.pocket_code, m.posted_at, m.kind, m.entry_type, m.amount_minor, m.side, moved.was),
+           rows AS (
+             SELECT fund_code, pocket_code, posted_at, $3::int AS fund_year, kind, entry_type, amount_minor, side FROM updated
+             UNION ALL
+             SELECT fund_code, pocket_code, posted_at, was, kind, entry_type, -amount_minor, side FROM updated)`,
           [p.fundCode, p.fundingId, p.year],
         );
         return;
@@ -124,6 +138,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
             [o.obligationId, a.allocationId, p.conceptId, o.kind, o.dueOn],
           );
         }
+        await refreshAllocation(manager, a.allocationId);
         return;
       }
       case TRANSFER_DISBURSED_V1: {
@@ -137,6 +152,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
           p.allocationId,
           p.status,
         ]);
+        await refreshAllocation(manager, p.allocationId);
         return;
       }
       case EXPENDITURE_REPORTED_V1: {
@@ -146,6 +162,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
            VALUES ($1,$2,$3,$4,$5,$6)`,
           [event.eventId, p.allocationId, p.organisation, p.year, minor(p.amount), event.occurredAt],
         );
+        await refreshAllocation(manager, p.allocationId);
         return;
       }
       case CONTRIBUTION_DEPOSITED_V1: {
@@ -175,6 +192,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
           `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2 WHERE obligation_id = $1`,
           [p.obligationId, p.submittedOn],
         );
+        await refreshAllocation(manager, p.allocationId);
         return;
       }
       case ALLOCATION_CLOSED_V1: {
@@ -202,6 +220,31 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
         );
     }
   }
+}
+
+/** The allocation's totals (ADR 0018), recomputed from its rows after each of its events. */
+async function refreshAllocation(manager: EntityManager, allocationId: string): Promise<void> {
+  await manager.query(
+    ALLOCATION_TOTALS((table) => tableOf(manager, table), 'x.allocation_id = $1'),
+    [allocationId],
+  );
+}
+
+/**
+ * Adds movements to the monthly sums of their pockets: `ctes` ends with `rows` (fund_code, pocket_code, posted_at,
+ * fund_year, kind, entry_type, amount_minor, side), in one statement with whatever produced them.
+ */
+async function addToMonths(manager: EntityManager, ctes: string, params: unknown[]): Promise<void> {
+  await manager.query(
+    `WITH ${ctes}
+     INSERT INTO ${tableOf(manager, 'ledger_months')} (fund_code, pocket_code, month, fund_year, kind, entry_type, signed_minor)
+     SELECT fund_code, pocket_code, ${MONTH_OF('posted_at')}, fund_year, kind, entry_type,
+            sum(CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END)
+     FROM rows GROUP BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT (fund_code, pocket_code, month, fund_year, kind, entry_type)
+     DO UPDATE SET signed_minor = ${tableOf(manager, 'ledger_months')}.signed_minor + EXCLUDED.signed_minor`,
+    params,
+  );
 }
 
 const STATUS_AFTER = {

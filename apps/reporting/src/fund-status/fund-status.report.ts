@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { deliveryRate, usd } from '../credit-line-report/credit-line-report';
 import { FundParametersReplica } from '../fund-parameters/fund-parameters.replica';
 import { tableOf } from '@fundline/persistence';
+import { movementsUpTo } from '../finance/ledger-totals';
 
 /**
  * M13: a pooled fund's status in the sources / uses / balance layout of trust-fund administrators (uses: transfers,
@@ -32,8 +33,7 @@ export class FundStatusReport {
          coalesce(sum(CASE WHEN kind = 'directCosts' THEN signed END), 0)::text AS direct_costs,
          coalesce(sum(CASE WHEN kind = 'bankCharges' THEN signed END), 0)::text AS bank_charges,
          coalesce(sum(CASE WHEN kind = 'cash' THEN signed END), 0)::text AS cash
-       FROM (SELECT kind, entry_type, CASE WHEN side = 'debit' THEN amount_minor ELSE -amount_minor END AS signed
-             FROM ${tableOf(this.dataSource, 'ledger_movements')} WHERE fund_code = $1 AND posted_at <= $2) x`,
+       FROM (${movementsUpTo((name) => tableOf(this.dataSource, name), { fund: '$1', cut: '$2', inclusive: true })}) x`,
       [fund, asOf],
     )) as Array<Record<string, string>>;
     const b = (v: string) => BigInt(v);
@@ -65,29 +65,39 @@ export class FundStatusReport {
       byDonor.set(d.donor_id, entry);
     }
 
+    // Grouped by organisation over the fund's own allocations, each read through its index (the latest report per
+    // allocation, organisation and year counts): the cost follows this fund's allocations, not every fund's transfers.
+    // OFFSET 0 keeps the planner from flattening the lateral read into a scan of the whole table.
     const organisations = (await m.query(
-      `SELECT o.organisation,
-         coalesce((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
-                   WHERE a.fund_code = $1 AND t.organisation = o.organisation AND t.recorded_at <= $2), 0)::text AS transferred,
-         coalesce((SELECT sum(e.amount_minor) FROM (
-                     SELECT DISTINCT ON (x.allocation_id, x.year) x.amount_minor FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
-                     JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
-                     WHERE a.fund_code = $1 AND x.organisation = o.organisation AND x.reported_at <= $2
-                     ORDER BY x.allocation_id, x.year, x.reported_at DESC, sequence DESC) e), 0)::text AS spent
-       FROM (SELECT DISTINCT t.organisation FROM ${tableOf(this.dataSource, 'transfers')} t JOIN ${tableOf(this.dataSource, 'allocations')} a USING (allocation_id)
-             WHERE a.fund_code = $1 AND t.recorded_at <= $2) o ORDER BY o.organisation`,
+      `WITH fund AS (SELECT allocation_id FROM ${tableOf(this.dataSource, 'allocations')} WHERE fund_code = $1),
+       transferred AS (
+         SELECT t.organisation, sum(t.amount_minor) AS amount FROM fund a
+         CROSS JOIN LATERAL (SELECT organisation, amount_minor FROM ${tableOf(this.dataSource, 'transfers')} t
+                             WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2 OFFSET 0) t
+         GROUP BY t.organisation),
+       spent AS (
+         SELECT organisation, sum(amount_minor) AS amount FROM fund a
+         CROSS JOIN LATERAL (SELECT DISTINCT ON (x.organisation, x.year) x.organisation, x.amount_minor
+                             FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
+                             WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $2
+                             ORDER BY x.organisation, x.year, x.reported_at DESC, x.sequence DESC) latest
+         GROUP BY organisation)
+       SELECT t.organisation, t.amount::text AS transferred, coalesce(s.amount, 0)::text AS spent
+       FROM transferred t LEFT JOIN spent s USING (organisation) ORDER BY t.organisation`,
       [fund, asOf],
     )) as Array<{ organisation: string; transferred: string; spent: string }>;
 
     const areas = (await m.query(
       `SELECT p.thematic_area AS area, sum(a.amount_minor)::text AS approved,
-         coalesce(sum((SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
-                        WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2)), 0)::text AS transferred,
-         coalesce(sum((SELECT sum(e.amount_minor) FROM (
+         coalesce(sum(CASE WHEN a.transfers_until IS NULL OR a.transfers_until <= $2 THEN a.transferred_minor
+                      ELSE (SELECT sum(t.amount_minor) FROM ${tableOf(this.dataSource, 'transfers')} t
+                            WHERE t.allocation_id = a.allocation_id AND t.recorded_at <= $2) END), 0)::text AS transferred,
+         coalesce(sum(CASE WHEN a.expenditure_until IS NULL OR a.expenditure_until <= $2 THEN a.spent_minor
+                      ELSE (SELECT sum(e.amount_minor) FROM (
                         SELECT DISTINCT ON (x.organisation, x.year) x.amount_minor
                         FROM ${tableOf(this.dataSource, 'expenditure_reports')} x
                         WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $2
-                        ORDER BY x.organisation, x.year, x.reported_at DESC, x.sequence DESC) e)), 0)::text AS spent
+                        ORDER BY x.organisation, x.year, x.reported_at DESC, x.sequence DESC) e) END), 0)::text AS spent
        FROM ${tableOf(this.dataSource, 'allocations')} a JOIN ${tableOf(this.dataSource, 'pipeline_entries')} p ON p.concept_id = a.concept_id
        WHERE a.fund_code = $1 AND a.approved_at <= $2 GROUP BY p.thematic_area ORDER BY p.thematic_area`,
       [fund, asOf],

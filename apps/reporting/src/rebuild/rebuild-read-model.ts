@@ -1,5 +1,6 @@
 import { TOPICS } from '@fundline/contracts';
 import {
+  ConsumerBatching,
   createKafka,
   ensureTopics,
   EventConsumer,
@@ -30,6 +31,12 @@ export interface RebuildOptions {
 type Targets = Map<string, bigint>;
 const key = (topic: string, partition: number) => `${topic}#${partition}`;
 const TOPICS_READ = [TOPICS.concepts, TOPICS.funds];
+
+/**
+ * A replay is throughput, not latency: long runs per transaction (one commit and one inbox statement per thousand
+ * events) and fetches that bring thousands of messages. Measured in docs/benchmarks.md ("Rebuild throughput").
+ */
+const REPLAY: ConsumerBatching = { maxEvents: 1_000, maxBytesPerPartition: 4 * 1024 * 1024 };
 
 /** The next offset to read on each partition now: what "caught up" means for this run. */
 async function endOffsets(kafka: Kafka, topics: string[]): Promise<{ targets: Targets; total: bigint }> {
@@ -71,12 +78,6 @@ async function consumeUntil(
   targets: Targets,
   onEvent: () => void,
 ): Promise<void> {
-  const consumer = new EventConsumer(dataSource, kafka, {
-    groupId,
-    topics: TOPICS_READ,
-    namespace: options.kafkaNamespace,
-    handlers: [new SubmissionProjection(), new FinanceProjection(), new ReferenceProjection()],
-  });
   // Where the group already is (the catch-up after the swap resumes the replay's group): nothing left may mean no
   // message at all will arrive, so the wait must start from the committed offsets.
   const reached = new Map<string, bigint>();
@@ -94,6 +95,15 @@ async function consumeUntil(
     await admin.disconnect();
   }
   const done = () => [...targets].every(([k, target]) => target === 0n || (reached.get(k) ?? 0n) >= target);
+  // Nothing left (the catch-up when nothing was published during the replay): no group to join.
+  if (done()) return;
+  const consumer = new EventConsumer(dataSource, kafka, {
+    groupId,
+    topics: TOPICS_READ,
+    namespace: options.kafkaNamespace,
+    handlers: [new SubmissionProjection(), new FinanceProjection(), new ReferenceProjection()],
+    batching: REPLAY,
+  });
   let resolve!: () => void;
   const finished = new Promise<void>((r) => (resolve = r));
   consumer.onProcessed((_event, _outcome, position: MessagePosition) => {

@@ -301,4 +301,48 @@ describe('outbox relay and idempotent consumer', () => {
       await progress.close();
     }
   });
+
+  it('replays a topic in long runs: each event applied once, in order, even redelivered', async () => {
+    // The live consumer stands aside, so every new event below is the replay's to apply.
+    await consumer.stop();
+    const fresh = Array.from({ length: 25 }, () => submitted(randomUUID()));
+    const [first, second] = fresh;
+    // An id in capitals is a uuid like any other: new, it is applied.
+    second.eventId = second.eventId.toUpperCase();
+    await publish(fresh.map((e) => ({ key: e.aggregateId, value: JSON.stringify(e) })));
+    // The same event again, its id in capitals: still the same event for the inbox.
+    await publish([
+      { key: first.aggregateId, value: JSON.stringify({ ...first, eventId: first.eventId.toUpperCase() }) },
+    ]);
+    const replay = new EventConsumer(dataSource, kafka, {
+      groupId: 'it-replay',
+      topics: [TOPICS.concepts],
+      namespace,
+      handlers: [handler],
+      maxAttempts: 3,
+      initialBackoffMs: 20,
+      batching: { maxEvents: 7, maxBytesPerPartition: 64 * 1024 },
+    });
+    const seen: Array<{ id?: string; outcome: Outcome; partition: number; offset: bigint }> = [];
+    replay.onProcessed((event, outcome, { partition, offset }) =>
+      seen.push({ id: event?.aggregateId, outcome, partition, offset: BigInt(offset) }),
+    );
+    await replay.start();
+    try {
+      await waitUntil(() => seen.filter((s) => s.id === first.aggregateId).length === 2, 'the replay of the topic');
+      await waitUntil(() => fresh.every((e) => seen.some((s) => s.id === e.aggregateId)), 'every new event');
+    } finally {
+      await replay.stop();
+    }
+    const isFresh = new Set(fresh.map((e) => e.aggregateId));
+    for (const e of fresh) expect(await effects(e.aggregateId)).toBe(1);
+    expect(seen.filter((s) => s.id === first.aggregateId).map((s) => s.outcome)).toEqual(['applied', 'duplicate']);
+    expect(seen.filter((s) => isFresh.has(s.id!) && s.outcome === 'applied')).toHaveLength(25);
+    // What the live consumer applied before is recognised, never applied twice.
+    expect(seen.filter((s) => !isFresh.has(s.id!) && s.outcome === 'applied')).toEqual([]);
+    for (const partition of new Set(seen.map((s) => s.partition))) {
+      const offsets = seen.filter((s) => s.partition === partition).map((s) => s.offset);
+      expect(offsets).toEqual([...offsets].sort((a, b) => (a < b ? -1 : 1)));
+    }
+  });
 });

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { ContractViolation, FundlineEvent, readEvent, TOPICS } from '@fundline/contracts';
 import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { tableOf } from '@fundline/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { orderedProducer, physicalName } from '../kafka/kafka-client';
-import { ProcessedEvent } from './processed-event.entity';
 import { isTransientFailure } from './transient-failure';
 
 /**
@@ -24,11 +24,20 @@ export interface EventConsumerOptions {
   /** Attempts before a failing event is dead-lettered (the first try included). */
   maxAttempts?: number;
   initialBackoffMs?: number;
+  /** Sizes for a replay, where throughput counts (the read-model rebuild); a live consumer keeps the defaults. */
+  batching?: ConsumerBatching;
+}
+
+export interface ConsumerBatching {
+  /** Most consecutive messages of one partition applied in one transaction; 100. */
+  maxEvents?: number;
+  /** Most bytes one fetch brings per partition; kafkajs' 1 MiB. */
+  maxBytesPerPartition?: number;
 }
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
-/** Most messages applied in one transaction: bounds how much one failure rolls back and re-runs. */
+/** Most messages applied in one transaction by default: bounds how much one failure rolls back and re-runs. */
 const BATCH_SIZE = 100;
 
 /** A crashed consumer is started again after 1 s, then 2, 4… up to 30 s between tries until one succeeds. */
@@ -112,6 +121,12 @@ export class EventConsumer {
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
+      ...(this.options.batching?.maxBytesPerPartition
+        ? {
+            maxBytesPerPartition: this.options.batching.maxBytesPerPartition,
+            maxBytes: this.options.batching.maxBytesPerPartition * 8,
+          }
+        : {}),
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -127,6 +142,7 @@ export class EventConsumer {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: this.options.topics.map((t) => this.physical(t)), fromBeginning: true });
+      const runSize = this.options.batching?.maxEvents ?? BATCH_SIZE;
       await consumer.run({
         eachBatchAutoResolve: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
@@ -135,7 +151,7 @@ export class EventConsumer {
           /** A message that already failed once in a run: it goes straight to the one-by-one path, that try counted. */
           let failed: { offset: string; error: unknown } | undefined;
           while (pending.length > 0 && isRunning() && !isStale()) {
-            const run = pending.slice(0, BATCH_SIZE);
+            const run = pending.slice(0, runSize);
             const attempt =
               failed?.offset === run[0].offset
                 ? { failedAt: 0, error: failed.error }
@@ -206,8 +222,8 @@ export class EventConsumer {
   }
   /**
    * Applies consecutive messages of one partition in one transaction, in order, each with its inbox row: one commit
-   * instead of one per event. If one cannot be decoded or applied, nothing of the run stays, and the answer says which
-   * one failed and why.
+   * and one inbox statement instead of one of each per event. If one cannot be decoded or applied, nothing of the run
+   * stays, and the answer says which one failed and why.
    */
   private async applyRun(
     topic: string,
@@ -224,11 +240,15 @@ export class EventConsumer {
         return readEvent(m.value);
       });
       const results = await this.dataSource.transaction(async (manager) => {
+        at = 0;
+        const fresh = await this.recordNew(
+          manager,
+          events.map((event, i) => ({ event, topic, partition, offset: messages[i].offset })),
+        );
         const applied = [];
         for (const [i, event] of events.entries()) {
           at = i;
-          const handler = this.byType.get(event.type);
-          const outcome = await this.applyIn(manager, event, handler, topic, partition, messages[i].offset);
+          const outcome = await this.applyIfNew(manager, event, fresh[i]);
           applied.push({ message: messages[i], event, outcome });
         }
         return applied;
@@ -302,7 +322,6 @@ export class EventConsumer {
       await this.deadLetter(topic, partition, message, error as Error, 1);
       return { outcome: 'dead-lettered' };
     }
-    const handler = this.byType.get(event.type);
     const maxAttempts = this.options.maxAttempts ?? 5;
     const initialBackoffMs = this.options.initialBackoffMs ?? 100;
     let attempt = 1;
@@ -314,9 +333,10 @@ export class EventConsumer {
           earlier = undefined;
           throw failure;
         }
-        const outcome = await this.dataSource.transaction((manager) =>
-          this.applyIn(manager, event, handler, topic, partition, message.offset),
-        );
+        const outcome = await this.dataSource.transaction(async (manager) => {
+          const [fresh] = await this.recordNew(manager, [{ event, topic, partition, offset: message.offset }]);
+          return this.applyIfNew(manager, event, fresh);
+        });
         return { event, outcome };
       } catch (error) {
         const transient = !(error instanceof ContractViolation) && isTransientFailure(error);
@@ -336,23 +356,34 @@ export class EventConsumer {
     }
   }
 
-  private async applyIn(
+  /**
+   * Writes the inbox rows of `rows` in one statement (arrays unnested: one statement text whatever the count) and
+   * says, for each, whether it is new: false for an event the inbox already held, or that came earlier in `rows`.
+   */
+  private async recordNew(
     manager: EntityManager,
-    event: FundlineEvent,
-    handler: IntegrationEventHandler | undefined,
-    topic: string,
-    partition: number,
-    offset: string,
-  ): Promise<Outcome> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProcessedEvent)
-      .values({ eventId: event.eventId, type: event.type, topic, partition, offset })
-      .orIgnore()
-      .returning(['eventId'])
-      .execute();
-    if (inserted.raw.length === 0) return 'duplicate';
+    rows: Array<{ event: FundlineEvent; topic: string; partition: number; offset: string }>,
+  ): Promise<boolean[]> {
+    const inserted = (await manager.query(
+      `INSERT INTO ${tableOf(manager, 'processed_events')} (event_id, type, topic, partition, message_offset)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[])
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [
+        rows.map((r) => r.event.eventId),
+        rows.map((r) => r.event.type),
+        rows.map((r) => r.topic),
+        rows.map((r) => r.partition),
+        rows.map((r) => r.offset),
+      ],
+    )) as Array<{ event_id: string }>;
+    // PostgreSQL prints uuids in lower case; an event id may arrive in upper case.
+    const unclaimed = new Set(inserted.map((r) => r.event_id));
+    return rows.map((r) => unclaimed.delete(r.event.eventId.toLowerCase()));
+  }
+
+  private async applyIfNew(manager: EntityManager, event: FundlineEvent, fresh: boolean): Promise<Outcome> {
+    if (!fresh) return 'duplicate';
+    const handler = this.byType.get(event.type);
     if (!handler) return 'ignored';
     await handler.handle(event, manager);
     return 'applied';

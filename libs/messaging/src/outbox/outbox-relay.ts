@@ -1,14 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { orderedProducer, physicalName } from '../kafka/kafka-client';
+import { OUTBOX_WRITTEN } from './outbox';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
   schema: string;
   namespace?: string;
   batchSize?: number;
-  /** How often to look for unpublished rows when nobody nudged the relay. */
+  /**
+   * How often to look for unpublished rows when nobody woke the relay: rows another process wrote (a replica that
+   * runs no relay), and retries while the broker is away. A commit in this process wakes it at once.
+   */
   pollIntervalMs?: number;
 }
 
@@ -35,18 +45,31 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
   }
+
+  /** Wakes the relay when a transaction of this process that wrote to the outbox commits (appendToOutbox marks it). */
+  private readonly commitWatcher: EntitySubscriberInterface = {
+    afterTransactionCommit: ({ queryRunner }: TransactionCommitEvent) => {
+      if (queryRunner.isTransactionActive || !queryRunner.data[OUTBOX_WRITTEN]) return;
+      queryRunner.data[OUTBOX_WRITTEN] = false;
+      this.nudge();
+    },
+    afterTransactionRollback: ({ queryRunner }: TransactionRollbackEvent) => {
+      if (!queryRunner.isTransactionActive) queryRunner.data[OUTBOX_WRITTEN] = false;
+    },
+  };
 
   async start(): Promise<void> {
     if (this.running) return;
     this.producer = orderedProducer(this.kafka);
     await this.producer.connect();
+    this.dataSource.subscribers.push(this.commitWatcher);
     this.running = true;
     this.loop = this.run();
   }
 
-  /** Called after a command commits, so its events go out now rather than at the next poll. */
+  /** Publishes now rather than at the next poll: called on every commit that wrote to the outbox, and by Publication. */
   nudge(): void {
     this.nudged = true;
     this.wake?.();
@@ -55,6 +78,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.dataSource.subscribers.splice(this.dataSource.subscribers.indexOf(this.commitWatcher), 1);
     this.nudge();
     await this.loop;
     await this.producer?.disconnect();
@@ -101,43 +125,63 @@ export class OutboxRelay {
     return { pending: row.pending, oldestAgeMs: Math.round(row.age) };
   }
 
+  /**
+   * One batch in one transaction of three statements: take the relay's lock and read the batch at once, mark it
+   * published after the broker acknowledged it, commit. The statement's snapshot predates the lock, so its rows are
+   * locked too: a row the previous holder of the lock published in between is read again as it is now, published,
+   * and left out. Plain SQL, and the envelope read as the JSON text it is sent as: this runs after nearly every
+   * command.
+   */
   private async publishBatch(): Promise<number> {
     const producer = this.producer;
     if (!producer) return 0;
+    const table = this.dataSource.getMetadata(OutboxMessage).tablePath;
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `${this.options.schema}.outbox-relay`,
-      ])) as Array<{ locked: boolean }>;
-      if (!locked) return 0;
-      const batch = await manager.find(OutboxMessage, {
-        where: { publishedAt: IsNull() },
-        order: { sequence: 'ASC' },
-        take: this.batchSize,
-      });
+      const batch = (await manager.query(
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked)
+         SELECT o.event_id, o.topic, o.message_key, o.type, o.envelope::text AS envelope
+           FROM ${table} o, relay
+          WHERE relay.locked AND o.published_at IS NULL
+          ORDER BY o.sequence
+          LIMIT $2
+            FOR UPDATE OF o`,
+        [`${this.options.schema}.outbox-relay`, this.batchSize],
+      )) as PendingEvent[];
       if (batch.length === 0) return 0;
       await producer.sendBatch({
         acks: -1,
         topicMessages: groupByTopic(batch, this.options.namespace ?? ''),
       });
-      await manager.update(
-        OutboxMessage,
-        batch.map((m) => m.eventId),
-        { publishedAt: new Date() },
-      );
+      await manager.query(`UPDATE ${table} SET published_at = clock_timestamp() WHERE event_id = ANY($1::uuid[])`, [
+        batch.map((m) => m.event_id),
+      ]);
       return batch.length;
     });
   }
 }
 
-function groupByTopic(batch: OutboxMessage[], namespace: string) {
-  const byTopic = new Map<string, OutboxMessage[]>();
-  for (const message of batch) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+/** An outbox row as the relay reads it. */
+interface PendingEvent {
+  event_id: string;
+  topic: string;
+  message_key: string;
+  type: string;
+  envelope: string;
+}
+
+function groupByTopic(batch: PendingEvent[], namespace: string) {
+  const byTopic = new Map<string, PendingEvent[]>();
+  for (const message of batch) {
+    const messages = byTopic.get(message.topic);
+    if (messages) messages.push(message);
+    else byTopic.set(message.topic, [message]);
+  }
   return [...byTopic].map(([topic, messages]) => ({
     topic: physicalName(namespace, topic),
     messages: messages.map((m) => ({
-      key: m.key,
-      value: JSON.stringify(m.envelope),
-      headers: { 'event-id': m.eventId, 'event-type': m.type },
+      key: m.message_key,
+      value: m.envelope,
+      headers: { 'event-id': m.event_id, 'event-type': m.type },
     })),
   }));
 }
