@@ -4,7 +4,8 @@ import { signDevelopmentToken } from '@fundline/auth';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { APP_NAMES, AppName, ChaosCluster, Target } from './chaos-cluster';
-import { seeded, Workload } from './workload';
+import { seeded } from '@fundline/testing';
+import { Workload } from './workload';
 
 /**
  * Fault injection with the apps as separate processes. `npm test` runs a bounded form (CHAOS_DURATION_MS, default

@@ -13,6 +13,7 @@ import {
   PROJECT_PROPOSAL_SUBMITTED_V1,
   TRANSFER_DISBURSED_V1,
 } from '@fundline/contracts';
+import { seeded } from '@fundline/testing';
 import { DataSource } from 'typeorm';
 import { FinanceProjection } from '../finance/finance.projection';
 import { SubmissionProjection } from '../pipeline/submission.projection';
@@ -60,18 +61,6 @@ const usd = (minor: bigint) => ({
 });
 const iso = (t: number) => new Date(t).toISOString();
 const day = (t: number) => iso(t).slice(0, 10);
-
-/** A small deterministic generator (mulberry32): the amounts vary, the run repeats. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Line = { accountKind: string; side: 'debit' | 'credit'; amountMinor: bigint };
 const pair = (debit: string, credit: string, amountMinor: bigint): Line[] => [
@@ -135,7 +124,7 @@ function ledger(
 
 /** Every event of the history, in the order the topics would deliver them (by time; ties in scheduling order). */
 export function scheduleHistory(options: VolumeOptions): Scheduled[] {
-  const rand = random(options.seed ?? 1035);
+  const rand = seeded(options.seed ?? 1035);
   const FIRST_YEAR = options.firstYear ?? 2001;
   const now = options.now.getTime();
   const out: Scheduled[] = [];
