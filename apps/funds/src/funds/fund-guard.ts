@@ -1,6 +1,7 @@
 import { DomainError } from '@fundline/domain';
 import { EntityManager } from 'typeorm';
 import { FundRecord, PocketRecord } from './fund.entities';
+import { assertOpenForMoney } from './fund.rules';
 
 /**
  * Loads a fund for a movement of money, sharing a lock on its row so it cannot be closed by a concurrent request
@@ -19,11 +20,7 @@ export async function openFundAndPocket(
       'malformed',
     );
   }
-  if (fund.status !== 'open') {
-    throw DomainError.invalid('FUND.CLOSED', [
-      { field: 'fundCode', rule: 'M9', message: `fund ${fundCode} is closed and accepts no new money` },
-    ]);
-  }
+  assertOpenForMoney(fund);
   const pocket = await manager.findOne(PocketRecord, { where: { fundCode, code: pocketCode } });
   if (!pocket) {
     throw DomainError.invalid(

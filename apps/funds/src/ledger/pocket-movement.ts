@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Actor } from '@fundline/contracts';
-import { DomainError } from '@fundline/domain';
 import { MoneyDto } from '@fundline/http';
 import { OutboxRelay } from '@fundline/messaging';
 import { Money } from '@fundline/money';
@@ -8,6 +7,7 @@ import { IdempotentResult, runIdempotent } from '@fundline/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { PocketRecord } from '../funds/fund.entities';
 import { openFundAndPocket } from '../funds/fund-guard';
+import { assertReportingCurrency } from '../funds/fund.rules';
 
 export interface PocketMovementRequest {
   actor: Actor;
@@ -45,15 +45,7 @@ export async function recordPocketMovement<T extends object>(
   const result = await runIdempotent<T>(dataSource, { scope, key: request.idempotencyKey, body }, async (manager) => {
     const { fund, pocket } = await openFundAndPocket(manager, fundCode, pocketCode);
     const amount = body.amount.toMoney();
-    if (amount.currency !== fund.reportingCurrency) {
-      throw DomainError.invalid(`${request.code}.CURRENCY`, [
-        {
-          field: 'amount.currency',
-          rule: 'G1',
-          message: `recorded in ${fund.reportingCurrency}, the fund's reporting currency`,
-        },
-      ]);
-    }
+    assertReportingCurrency(fund, amount, request.code);
     return { status: 201, body: await post({ manager, pocket, amount, id: randomUUID() }) };
   });
   relay?.nudge();

@@ -10,6 +10,7 @@ import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { ObligationRecord } from '../allocation.entities';
+import { submitted } from './obligation.rules';
 
 /**
  * F12 / M11 reporting obligations: submitted ones are recorded; overdue ones raise `obligation.overdue.v1` once each,
@@ -43,9 +44,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
         lock: { mode: 'pessimistic_write' },
       });
       if (!obligation) throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found');
-      if (obligation.submittedOn) {
-        throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict');
-      }
+      const done = submitted(obligation, submittedOn);
       await manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
       await appendToOutbox(manager, [
         envelopeFor<ObligationSubmittedV1>({
@@ -57,7 +56,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
           payload: { obligationId, allocationId, conceptId: obligation.conceptId, kind: obligation.kind, submittedOn },
         }),
       ]);
-      return { ...obligation, submittedOn };
+      return done;
     });
     this.relay?.nudge();
     return result;
