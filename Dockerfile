@@ -1,4 +1,4 @@
-# One image for the three services; APP chooses which one runs (concepts, funds or reporting).
+# One image for the four services; APP chooses which one runs (concepts, funds, reporting or notifications).
 # Node 24 LTS (supported to April 2028); Node 20, the floor in package.json `engines`, reached its end of life.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Builds the three services into CommonJS bundles, dist/apps/<app>/main.js, with node_modules left external
- * (docs/adr/0005-toolchain.md). `npm run build` (infra/build.js) builds all three; `node infra/build.js funds`, or
+ * Builds the services into CommonJS bundles, dist/apps/<app>/main.js, with node_modules left external
+ * (docs/adr/0005-toolchain.md). `npm run build` (infra/build.js) builds them all; `node infra/build.js funds`, or
  * `--env app=funds` to a webpack CLI, builds one; `app=funds,reporting` builds two.
  *
  * This is what `nest build <app>` did with webpack (its defaults in @nestjs/cli 12), written out so the build no
@@ -15,7 +15,7 @@ const nodeExternals = require('webpack-node-externals');
 const { TsconfigPathsPlugin } = require('tsconfig-paths-webpack-plugin');
 const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
 
-const APPS = ['concepts', 'funds', 'reporting'];
+const APPS = ['concepts', 'funds', 'reporting', 'notifications'];
 const TSCONFIG = path.join(__dirname, 'tsconfig.build.json');
 
 /** Optional Nest modules that Nest `require`s only when they are installed; bundling must not fail without them. */

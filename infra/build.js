@@ -7,17 +7,19 @@ const webpack = require('webpack');
 const configure = require('../webpack.config');
 
 /**
- * @param {string[]} [apps] none: all three
- * @returns {Promise<void>} rejects with webpack's report when a bundle or the type check fails
+ * @param {string[]} [apps] none: all of them
+ * @returns {Promise<string[]>} the apps built; rejects with webpack's report when a bundle or the type check fails
  */
 function build(apps = []) {
   return new Promise((resolve, reject) => {
-    webpack(configure({ app: apps.join(',') || undefined }), (error, stats) => {
+    // Inside the executor: an unknown app, which configure throws for, rejects like a failed build.
+    const configs = configure({ app: apps.join(',') || undefined });
+    webpack(configs, (error, stats) => {
       if (error || !stats) return reject(error ?? new Error('webpack returned no result'));
       const report = stats.toString({ chunks: false, modules: false, assets: false, colors: process.stderr.isTTY });
       if (stats.hasErrors()) return reject(new Error(report));
       if (stats.hasWarnings()) console.warn(report);
-      resolve();
+      resolve(configs.map((config) => String(config.name)));
     });
   });
 }
@@ -25,7 +27,7 @@ function build(apps = []) {
 const apps = process.argv.slice(2);
 const started = Date.now();
 build(apps).then(
-  () => console.log(`[build] ${apps.join(', ') || 'concepts, funds, reporting'} built in ${Date.now() - started} ms`),
+  (built) => console.log(`[build] ${built.join(', ')} built in ${Date.now() - started} ms`),
   (error) => {
     console.error(error.message);
     process.exit(1);

@@ -1,10 +1,10 @@
 // @ts-check
 /**
  * `npm start`: runs the whole of Fundline on this machine. Infrastructure first (PostgreSQL from DATABASE_URL, or
- * the local server, or an embedded one; Kafka from KAFKA_BROKERS, or a broker fetched from Maven Central), then the
- * three services built and started as separate processes, exactly as they run in production. The broker it starts
- * is watched and restarted when it dies. Ctrl-C, SIGINT or SIGTERM (also through npm), or the end of the process that
- * started it, stops it all.
+ * the local server, or an embedded one; Kafka from KAFKA_BROKERS, or a broker fetched from Maven Central; mail to
+ * SMTP_URL, or to a development mail catcher with a web inbox), then the four services built and started as separate
+ * processes, exactly as they run in production. The broker it starts is watched and restarted when it dies. Ctrl-C,
+ * SIGINT or SIGTERM (also through npm), or the end of the process that started it, stops it all.
  */
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 const { startProjectBroker, runningProjectBroker } = require('./kafka/broker');
+const { startMailCatcher } = require('./mail-catcher');
 const { STATE_DIR: STATE } = require('./state-dir');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -19,6 +20,7 @@ const SERVICES = [
   { name: 'concepts', port: Number(process.env.CONCEPTS_PORT ?? 3001) },
   { name: 'funds', port: Number(process.env.FUNDS_PORT ?? 3002) },
   { name: 'reporting', port: Number(process.env.REPORTING_PORT ?? 3003) },
+  { name: 'notifications', port: Number(process.env.NOTIFICATIONS_PORT ?? 3004) },
 ];
 const log = (/** @type {string} */ line) => console.log(`[fundline] ${line}`);
 
@@ -123,13 +125,37 @@ async function kafka() {
   return broker.brokers;
 }
 
+/** @param {string} url a connection URL, its password hidden for printing */
+const redacted = (url) => url.replace(/:[^:@/]+@/, ':***@');
+
+/**
+ * SMTP_URL, else the development mail catcher (infra/mail-catcher.js) on MAIL_CATCHER_SMTP_PORT and
+ * MAIL_CATCHER_HTTP_PORT (1025, 1080), or on free ports when something else holds those.
+ * @returns {Promise<{ smtpUrl: string, inboxUrl?: string }>}
+ */
+async function mail() {
+  if (process.env.SMTP_URL) return { smtpUrl: process.env.SMTP_URL };
+  const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025);
+  const httpPort = Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080);
+  let catcher;
+  try {
+    catcher = await startMailCatcher({ smtpPort, httpPort, log });
+  } catch (error) {
+    if (!(/** @type {{ portTaken?: boolean }} */ (error).portTaken)) throw error;
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0, log });
+    log(`[mails] port ${smtpPort} or ${httpPort} is in use: the mail catcher takes ${catcher.smtpUrl} and ${catcher.inboxUrl}`);
+  }
+  cleanups.push(catcher.stop);
+  return catcher;
+}
+
 /**
  * A child process, not a call in this one, so that a signal stops `npm start` while it builds. In a process group of
  * its own, stopped as a whole: its type-checking workers would otherwise print broken-pipe errors as they go.
  */
 async function build() {
   if (process.env.FUNDLINE_SKIP_BUILD === '1') return;
-  log('building the three services (set FUNDLINE_SKIP_BUILD=1 to reuse dist/)');
+  log(`building the ${SERVICES.length} services (set FUNDLINE_SKIP_BUILD=1 to reuse dist/)`);
   const child = spawn(process.execPath, [path.join(__dirname, 'build.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -169,19 +195,25 @@ function startService(service, env) {
   return { child, exited };
 }
 
-/** @param {number} port */
-async function waitReady(port, timeoutMs = 90_000) {
+/**
+ * @param {{ name: string, port: number }} service
+ * @param {number} [timeoutMs]
+ */
+async function waitReady({ name, port }, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
+  // What it last said it waits for (a readiness check down, e.g. SMTP), so that a timeout says why.
+  let last = 'not listening';
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`service on port ${port} did not become ready in ${timeoutMs / 1000} s`);
+  throw new Error(`${name} on port ${port} did not become ready in ${timeoutMs / 1000} s; /health/ready: ${last}`);
 }
 
 let stopping = false;
@@ -230,16 +262,19 @@ async function main() {
   stopWithParent();
   const databaseUrl = await startingStep(postgres());
   if (stopping) return;
-  log(`PostgreSQL: ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  log(`PostgreSQL: ${redacted(databaseUrl)}`);
   const brokers = await startingStep(kafka());
   if (stopping) return;
   log(`Kafka: ${brokers}`);
   await build();
   if (stopping) return;
+  const mails = await mail();
+  if (stopping) return;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
+    SMTP_URL: mails.smtpUrl,
     JWT_SECRET: process.env.JWT_PUBLIC_KEY || process.env.JWT_JWKS_URL ? '' : jwtSecret(),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
@@ -252,9 +287,11 @@ async function main() {
       }
     });
   }
-  await Promise.all(SERVICES.map((s) => waitReady(s.port)));
+  await Promise.all(SERVICES.map((s) => waitReady(s)));
   log('Fundline is running:');
-  for (const s of SERVICES) log(`  ${s.name.padEnd(9)} http://127.0.0.1:${s.port}   API docs: http://127.0.0.1:${s.port}/docs`);
+  for (const s of SERVICES) log(`  ${s.name.padEnd(13)} http://127.0.0.1:${s.port}   API docs: http://127.0.0.1:${s.port}/docs`);
+  if (mails.inboxUrl) log(`  ${'mails'.padEnd(13)} ${mails.inboxUrl}   caught, not delivered (SMTP_URL=${mails.smtpUrl})`);
+  else log(`  ${'mails'.padEnd(13)} sent through SMTP_URL=${redacted(mails.smtpUrl)}`);
   log('Get a token:  npm run token -- --role government --country PHL');
   log('Press Ctrl-C to stop.');
 }

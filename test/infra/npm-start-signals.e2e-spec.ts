@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, eventually, TestDatabase } from '@fundline/testing';
+import net from 'node:net';
+import { createTestDatabase, eventually, startTestSmtpServer, TestDatabase } from '@fundline/testing';
+import { createTransport } from 'nodemailer';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort, portOpen } = require('../../infra/kafka/broker') as {
@@ -12,7 +14,7 @@ const { freePort, portOpen } = require('../../infra/kafka/broker') as {
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVICES = ['concepts', 'funds', 'reporting'] as const;
+const SERVICES = ['concepts', 'funds', 'reporting', 'notifications'] as const;
 
 /** /proc/<pid>/stat after the command name, which may itself hold spaces and parentheses: state, ppid, … */
 function statFields(pid: number): string[] | undefined {
@@ -65,11 +67,19 @@ interface NpmStart {
 const running: NpmStart[] = [];
 const stateDirs: string[] = [];
 
-/** `npm start` as a developer runs it, with npm's own pid in hand; resolves once it says Fundline is running. */
+/**
+ * `npm start` as a developer runs it, with npm's own pid in hand; resolves once it has said Fundline is running and
+ * printed the URLs (the mail inbox's among them), which ends with how to stop it.
+ */
 async function npmStart(env: NodeJS.ProcessEnv, readyWithinMs: number): Promise<NpmStart> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundline-signals-state-'));
   stateDirs.push(stateDir);
-  const ports = { CONCEPTS_PORT: await freePort(), FUNDS_PORT: await freePort(), REPORTING_PORT: await freePort() };
+  const ports = {
+    CONCEPTS_PORT: await freePort(),
+    FUNDS_PORT: await freePort(),
+    REPORTING_PORT: await freePort(),
+    NOTIFICATIONS_PORT: await freePort(),
+  };
   const npm = spawn('npm', ['start'], {
     cwd: ROOT,
     // Its own process group: what the test leaves behind is killed as one in afterAll.
@@ -94,7 +104,7 @@ async function npmStart(env: NodeJS.ProcessEnv, readyWithinMs: number): Promise<
   await eventually(
     async () => {
       if (npm.exitCode !== null) throw new Error(`npm start exited (${npm.exitCode}):\n${started.output}`);
-      return started.output.includes('[fundline] Fundline is running') || undefined;
+      return started.output.includes('[fundline] Press Ctrl-C to stop.') || undefined;
     },
     readyWithinMs,
     'npm start to say Fundline is running',
@@ -154,25 +164,70 @@ describe('npm start stops on SIGINT to npm', () => {
     for (const dir of stateDirs) fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it("stops every process it started when npm's pid gets SIGINT", async () => {
-    const started = await npmStart(
-      { DATABASE_URL: database.url, KAFKA_NAMESPACE: `signals-${randomBytes(4).toString('hex')}` },
-      90_000,
-    );
+  it("runs a mail catcher whose inbox shows a mail sent to it, and stops every process it started when npm's pid gets SIGINT", async () => {
+    // The catcher's SMTP port is taken: it takes free ports rather than fail, and says which (issue 15).
+    const holder = net.createServer();
+    const takenSmtpPort = await freePort();
+    await new Promise<void>((resolve) => holder.listen(takenSmtpPort, '127.0.0.1', resolve));
+    let started: NpmStart;
+    try {
+      started = await npmStart(
+        {
+          DATABASE_URL: database.url,
+          KAFKA_NAMESPACE: `signals-${randomBytes(4).toString('hex')}`,
+          SMTP_URL: undefined,
+          MAIL_CATCHER_SMTP_PORT: String(takenSmtpPort),
+          MAIL_CATCHER_HTTP_PORT: String(await freePort()),
+        },
+        90_000,
+      );
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
     expectOneEach(started.tree, [FUNDLINE, ...SERVICE_MAINS]);
+    expect(started.output).toMatch(new RegExp(`port ${takenSmtpPort} or \\d+ is in use: the mail catcher takes`));
+    const [, inboxUrl, smtpUrl] =
+      /\[fundline\] +mails +(http:\/\/127\.0\.0\.1:\d+) +caught, not delivered \(SMTP_URL=(smtp:\/\/127\.0\.0\.1:\d+)\)/.exec(
+        started.output,
+      ) ?? [];
+    expect({ inboxUrl, smtpUrl }).toEqual({ inboxUrl: expect.any(String), smtpUrl: expect.any(String) });
+    expect(smtpUrl).not.toBe(`smtp://127.0.0.1:${takenSmtpPort}`);
 
-    await interruptAndExpectAllGone(started, [], 20_000);
+    const subject = `Essai « ${randomBytes(4).toString('hex')} »`;
+    const transport = createTransport(smtpUrl);
+    await transport.sendMail({ from: 'a@example.org', to: 'newcomer@example.org', subject, text: 'Bonjour' });
+    transport.close();
+    const inbox = await fetch(inboxUrl);
+    expect(inbox.status).toBe(200);
+    expect(await inbox.text()).toContain(subject);
+
+    await interruptAndExpectAllGone(started, [Number(new URL(inboxUrl).port), Number(new URL(smtpUrl).port)], 20_000);
   }, 150_000);
 
-  it("stops every process it started, its own Kafka broker too, when npm's pid gets SIGINT", async () => {
-    // No KAFKA_BROKERS (spawn leaves out undefined variables): npm start runs the project's broker.
-    const started = await npmStart(
-      { DATABASE_URL: database.url, KAFKA_BROKERS: undefined, KAFKA_PORT: String(await freePort()) },
-      150_000,
-    );
-    const kafkaPort = Number(/\[fundline\] Kafka: 127\.0\.0\.1:(\d+)/.exec(started.output)?.[1]);
-    expectOneEach(started.tree, [FUNDLINE, ...SERVICE_MAINS, /\bkafka\.Kafka\b/]);
+  it("stops every process it started, its own Kafka broker too, when npm's pid gets SIGINT; SMTP_URL replaces the catcher", async () => {
+    const smtp = await startTestSmtpServer();
+    const catcherPorts = [await freePort(), await freePort()];
+    try {
+      // No KAFKA_BROKERS (spawn leaves out undefined variables): npm start runs the project's broker.
+      const started = await npmStart(
+        {
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: undefined,
+          KAFKA_PORT: String(await freePort()),
+          SMTP_URL: smtp.url,
+          MAIL_CATCHER_SMTP_PORT: String(catcherPorts[0]),
+          MAIL_CATCHER_HTTP_PORT: String(catcherPorts[1]),
+        },
+        150_000,
+      );
+      const kafkaPort = Number(/\[fundline\] Kafka: 127\.0\.0\.1:(\d+)/.exec(started.output)?.[1]);
+      expectOneEach(started.tree, [FUNDLINE, ...SERVICE_MAINS, /\bkafka\.Kafka\b/]);
+      expect(started.output).toContain(`[fundline]   mails         sent through SMTP_URL=${smtp.url}`);
+      for (const port of catcherPorts) expect(await portOpen(port)).toBe(false);
 
-    await interruptAndExpectAllGone(started, [kafkaPort], 40_000);
+      await interruptAndExpectAllGone(started, [kafkaPort], 40_000);
+    } finally {
+      await smtp.stop();
+    }
   }, 240_000);
 });

@@ -6,8 +6,11 @@ import { Client } from 'pg';
 import { CONCEPTS_SCHEMA, ConceptsModule } from '../../apps/concepts/src/concepts.module';
 import { FUNDS_SCHEMA, FundsModule } from '../../apps/funds/src/funds.module';
 import { REPORTING_SCHEMA, ReportingModule } from '../../apps/reporting/src/reporting.module';
+import { NOTIFICATIONS_SCHEMA, NotificationsModule } from '../../apps/notifications/src/notifications.module';
+import { NotifierConfig, notifierConfigFromEnv } from '../../apps/notifications/src/notifier-config';
 
-export type ServiceName = 'concepts' | 'funds' | 'reporting';
+export type ServiceName = 'concepts' | 'funds' | 'reporting' | 'notifications';
+/** The services every system starts; the notifier is started by the tests that need it (and an SMTP server). */
 export const SERVICES: readonly ServiceName[] = ['concepts', 'funds', 'reporting'];
 
 /**
@@ -18,6 +21,14 @@ export class FundlineSystem {
   readonly apps: Partial<Record<ServiceName, INestApplication>> = {};
   /** Every service of the system reads this clock; it starts on a fixed day, so dated rules are reproducible. */
   readonly clock = new TestClock(new Date('2026-11-22T10:00:00Z'));
+
+  /** The notifier's settings: scans run when a test calls them, mail goes out every 100 ms. */
+  notifier: NotifierConfig = {
+    ...notifierConfigFromEnv({}),
+    scanEveryMs: 3_600_000,
+    sendEveryMs: 100,
+    staffDigest: false,
+  };
 
   private constructor(
     readonly db: TestDatabase,
@@ -48,7 +59,9 @@ export class FundlineSystem {
         ? [CONCEPTS_SCHEMA, ConceptsModule.forRoot(config, this.clock)]
         : name === 'funds'
           ? [FUNDS_SCHEMA, FundsModule.forRoot(config, this.clock)]
-          : [REPORTING_SCHEMA, ReportingModule.forRoot(config)];
+          : name === 'notifications'
+            ? [NOTIFICATIONS_SCHEMA, NotificationsModule.forRoot(config, this.notifier, this.clock)]
+            : [REPORTING_SCHEMA, ReportingModule.forRoot(config)];
     const app = await startService(name, schema, module, config);
     this.apps[name] = app;
     return app;
@@ -69,7 +82,7 @@ export class FundlineSystem {
   }
 
   async stop(): Promise<void> {
-    for (const name of ['reporting', 'funds', 'concepts'] as const) await this.stopService(name);
+    for (const name of ['notifications', 'reporting', 'funds', 'concepts'] as const) await this.stopService(name);
     await this.db.drop();
   }
 }

@@ -3,6 +3,7 @@ import {
   createParamDecorator,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
   Injectable,
   SetMetadata,
   UnauthorizedException,
@@ -21,9 +22,17 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 type AuthenticatedRequest = Request & { actor?: Actor };
 
+/**
+ * A refusal naming its message in libs/http's problem catalogue (`HTTP.<status>/<variant>`) and the values it
+ * quotes, so that it is answered in the caller's language; the English text stays the exception's message.
+ */
+function refusal<E extends HttpException>(error: E, variant: string, params: Record<string, string> = {}): E {
+  return Object.assign(error, { variant, params });
+}
+
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
   const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new UnauthorizedException('no authenticated actor');
+  if (!actor) throw refusal(new UnauthorizedException('no authenticated actor'), 'BEARER_REQUIRED');
   return actor;
 });
 
@@ -40,16 +49,24 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-    if (!match) throw new UnauthorizedException('a bearer token is required');
+    if (!match) throw refusal(new UnauthorizedException('a bearer token is required'), 'BEARER_REQUIRED');
     try {
       request.actor = await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof InvalidToken) throw new UnauthorizedException(`invalid token: ${error.message}`);
+      if (error instanceof InvalidToken) {
+        throw refusal(new UnauthorizedException(`invalid token: ${error.message}`), 'INVALID_TOKEN', {
+          reason: error.message,
+        });
+      }
       throw error;
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (allowed && !allowed.includes(request.actor.role)) {
-      throw new ForbiddenException(`role ${request.actor.role} may not do this; allowed: ${allowed.join(', ')}`);
+      throw refusal(
+        new ForbiddenException(`role ${request.actor.role} may not do this; allowed: ${allowed.join(', ')}`),
+        'ROLE',
+        { role: request.actor.role, allowed: allowed.join(', ') },
+      );
     }
     return true;
   }

@@ -10,3 +10,4 @@ export * from './funds/allocation-decisions.v2';
 export * from './contract-violation';
 export * from './nested';
 export * from './registered-fund';
+export * from './asyncapi/asyncapi-document';

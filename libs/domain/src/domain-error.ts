@@ -18,18 +18,36 @@ export interface Violation {
   limit?: string | number;
 }
 
+/**
+ * The values a problem's detail names (ids, amounts, statuses), so that libs/http can say it again in the caller's
+ * language from its message catalogue; the English message stays the one thrown.
+ */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 export class DomainError extends Error {
+  /**
+   * @param variant picks one of several catalogue messages for the same code (`code/variant`), where one code is
+   * thrown with differently worded details.
+   */
   constructor(
     readonly code: string,
     message: string,
     readonly kind: DomainErrorKind = 'invalid',
     readonly violations: Violation[] = [],
+    readonly params: MessageParams = {},
+    readonly variant?: string,
   ) {
     super(message);
     this.name = 'DomainError';
   }
 
-  static invalid(code: string, violations: Violation[], kind: DomainErrorKind = 'invalid'): DomainError {
-    return new DomainError(code, violations.map((v) => v.message).join('; '), kind, violations);
+  static invalid(
+    code: string,
+    violations: Violation[],
+    kind: DomainErrorKind = 'invalid',
+    params: MessageParams = {},
+    variant?: string,
+  ): DomainError {
+    return new DomainError(code, violations.map((v) => v.message).join('; '), kind, violations, params, variant);
   }
 }

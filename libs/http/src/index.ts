@@ -14,3 +14,4 @@ export * from './idempotency-key';
 export * from './event-position';
 export * from './abuse/rate-limit';
 export * from './publication-before-reply';
+export * from './asyncapi';

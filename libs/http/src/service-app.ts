@@ -6,10 +6,12 @@ import { Publication, trackProducedEvents } from '@fundline/messaging';
 import { malformedJsonProblem } from './abuse/json-syntax';
 import { requestShapeMiddleware } from './abuse/request-shape';
 import { RateLimit, rateLimitMiddleware } from './abuse/rate-limit';
+import { serveAsyncApi } from './asyncapi';
 import { EventPositionInterceptor } from './event-position';
 import { PublicationBeforeReplyInterceptor } from './publication-before-reply';
 import { JsonLogger } from './logging/json-logger';
 import { correlationMiddleware } from './logging/request-context';
+import { negotiateLanguage } from './problems/language';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problems/problem-details.filter';
 import { PROBLEM_CONTENT_TYPE, ProblemException } from './problems/problem';
 import { fundlineValidationPipe } from './problems/validation';
@@ -32,7 +34,8 @@ const PARSER_ERRORS: Record<string, [number, string]> = {
 
 /**
  * Node's HTTP parser refuses some requests (headers or URL too large, broken framing) before Express sees them and
- * answers with a bare status line; answer those as problem+json too, so that every client error looks alike.
+ * answers with a bare status line; answer those as problem+json too, so that every client error looks alike. No
+ * header was parsed, Accept-Language included: these answers are in English.
  */
 function answerParserErrorsAsProblems(app: INestApplication): void {
   const server = app.getHttpServer() as import('node:http').Server;
@@ -41,7 +44,8 @@ function answerParserErrorsAsProblems(app: INestApplication): void {
     const [status, title] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'The request is malformed'];
     const body = JSON.stringify(toProblem(new ProblemException(status, `HTTP.${status}`, title, title)));
     socket.end(
-      `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: en\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }
@@ -62,7 +66,8 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
     if (!error) return next();
     const { type, body } = error as { type?: unknown; body?: unknown };
     const problem = type === 'entity.parse.failed' && typeof body === 'string' ? malformedJsonProblem(body) : error;
-    sendProblem(res, toProblem(problem, req.originalUrl.split('?')[0]));
+    const language = negotiateLanguage(req.headers['accept-language']);
+    sendProblem(res, toProblem(problem, req.originalUrl.split('?')[0], language), language);
   });
   app.useGlobalPipes(fundlineValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -82,5 +87,6 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  serveAsyncApi(app);
   return app;
 }

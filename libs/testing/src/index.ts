@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './test-services';
 export * from './seeded';
+export * from './smtp-server';

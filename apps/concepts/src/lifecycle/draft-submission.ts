@@ -50,7 +50,16 @@ export class DraftSubmissionHandler implements ICommandHandler<DraftSubmission> 
       if (submissionId) {
         submission = await this.submissions.loadForUpdate(manager, submissionId, actor);
         if (submission.kind !== draft.kind) {
-          throw new DomainError('SUBMISSION.KIND', `submission ${submissionId} is a ${submission.kind}`, 'conflict');
+          throw new DomainError(
+            'SUBMISSION.KIND',
+            `submission ${submissionId} is a ${submission.kind}`,
+            'conflict',
+            [],
+            {
+              id: submissionId,
+              kind: submission.kind,
+            },
+          );
         }
         if (submission instanceof ConceptNote) submission.update(draft.content as ConceptNoteContent, reference, now);
         else submission.update(draft.content as ProjectProposalContent, reference, now);

@@ -25,7 +25,7 @@ export function canSee(actor: Actor, submittingCountry: string): boolean {
 }
 
 export function notFound(id: string): DomainError {
-  return new DomainError('SUBMISSION.NOT_FOUND', `submission ${id} not found`, 'not-found');
+  return new DomainError('SUBMISSION.NOT_FOUND', `submission ${id} not found`, 'not-found', [], { id });
 }
 
 function statusAfter(event: LifecycleEvent, current: SubmissionStatus): SubmissionStatus {

@@ -158,6 +158,7 @@ export abstract class Submission<TState extends SubmissionCore> {
         `only a draft can be edited (G4); this submission is ${this.state.status}`,
         'conflict',
         [{ field: 'status', rule: 'G4', message: `${this.state.status} is not editable` }],
+        { status: this.state.status },
       );
     }
   }
@@ -186,6 +187,8 @@ export abstract class Submission<TState extends SubmissionCore> {
         'SUBMISSION.NOT_SCREENABLE',
         `only pipeline entries and ineligible submissions are re-screened; this one is ${from}`,
         'conflict',
+        [],
+        { status: from },
       );
     }
     this.state.eligible = verdict.eligible;
@@ -213,7 +216,9 @@ export abstract class Submission<TState extends SubmissionCore> {
   /** M7: an entry not funded within its validity leaves the pipeline. */
   expire(at: Date): void {
     if (!this.state.expiresAt || this.state.expiresAt > at) {
-      throw new DomainError('SUBMISSION.NOT_EXPIRED', `submission ${this.state.id} is still valid`, 'conflict');
+      throw new DomainError('SUBMISSION.NOT_EXPIRED', `submission ${this.state.id} is still valid`, 'conflict', [], {
+        id: this.state.id,
+      });
     }
     const from = this.state.status;
     this.moveTo('expired');
@@ -252,6 +257,7 @@ export abstract class Submission<TState extends SubmissionCore> {
         `only an ineligible submission is revised as a new version (G4); this one is ${from}`,
         'conflict',
         [{ field: 'status', rule: 'G4', message: `${from} → draft is not an allowed transition` }],
+        { status: from },
       );
     }
     this.moveTo('draft');
@@ -271,6 +277,7 @@ export abstract class Submission<TState extends SubmissionCore> {
         }`,
         'conflict',
         [{ field: 'status', rule: 'G4', message: `${from} → ${next} is not an allowed transition` }],
+        { from, to: next, allowed: ALLOWED_TRANSITIONS[from].join(', ') || '—' },
       );
     }
     this.state.status = next;

@@ -253,9 +253,14 @@ export class ReferenceDataController {
 
   private known(dataset: string): Dataset {
     if (!(DATASETS as readonly string[]).includes(dataset)) {
-      throw new ProblemException(404, 'REFERENCE_DATA.UNKNOWN_DATASET', 'Not found', `no dataset ${dataset}`, [
-        { field: 'dataset', rule: 'known', message: `known datasets: ${DATASETS.join(', ')}` },
-      ]);
+      throw new ProblemException(
+        404,
+        'REFERENCE_DATA.UNKNOWN_DATASET',
+        'Not found',
+        `no dataset ${dataset}`,
+        [{ field: 'dataset', rule: 'known', message: `known datasets: ${DATASETS.join(', ')}` }],
+        { dataset },
+      );
     }
     return dataset as Dataset;
   }

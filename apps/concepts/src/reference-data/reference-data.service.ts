@@ -82,6 +82,8 @@ export class ReferenceDataService {
         `${entry.dataset}/${entry.key} already has a version effective ${entry.effectiveFrom}; versions are never ` +
           'changed: record the correction with a later effective date',
         'conflict',
+        [],
+        { dataset: entry.dataset, key: entry.key, effectiveFrom: entry.effectiveFrom },
       );
     }
     await appendToOutbox(manager, [

@@ -82,6 +82,8 @@ export class Allocation {
         `${candidate.conceptId} is ${candidate.status}; only an eligible pipeline entry is approved (G4)`,
         'conflict',
         [{ field: 'conceptId', rule: 'G4', message: `${candidate.status} → approved is not an allowed transition` }],
+        { conceptId: candidate.conceptId, status: candidate.status },
+        'APPROVAL',
       );
     }
     const { amount } = terms;
@@ -149,16 +151,27 @@ export class Allocation {
   share(organisation: string): Share {
     const share = this.state.shares.find((s) => s.organisation === organisation);
     if (!share) {
-      throw DomainError.invalid('ALLOCATION.UNKNOWN_ORGANISATION', [
-        { field: 'organisation', rule: 'M10', message: `${organisation} has no share in allocation ${this.state.id}` },
-      ]);
+      throw DomainError.invalid(
+        'ALLOCATION.UNKNOWN_ORGANISATION',
+        [
+          {
+            field: 'organisation',
+            rule: 'M10',
+            message: `${organisation} has no share in allocation ${this.state.id}`,
+          },
+        ],
+        'invalid',
+        { organisation, allocationId: this.state.id },
+      );
     }
     return share;
   }
 
   private assertOpen(): void {
     if (this.state.status === 'closed') {
-      throw new DomainError('ALLOCATION.CLOSED', `allocation ${this.state.id} is closed`, 'conflict');
+      throw new DomainError('ALLOCATION.CLOSED', `allocation ${this.state.id} is closed`, 'conflict', [], {
+        id: this.state.id,
+      });
     }
   }
 
@@ -168,15 +181,21 @@ export class Allocation {
     const share = this.share(organisation);
     const after = share.transferredMinor + amount.amountMinor;
     if (!amount.isPositive() || after > share.approvedMinor) {
-      const room = Money.ofMinor(share.approvedMinor - share.transferredMinor, amount.currency);
-      throw DomainError.invalid('TRANSFER.ABOVE_SHARE', [
-        {
-          field: 'amount',
-          rule: 'M10',
-          message: `${organisation} may receive at most ${room.toDecimalString()} more (share ${Money.ofMinor(share.approvedMinor, amount.currency).toDecimalString()})`,
-          limit: room.toDecimalString(),
-        },
-      ]);
+      const room = Money.ofMinor(share.approvedMinor - share.transferredMinor, amount.currency).toDecimalString();
+      const approved = Money.ofMinor(share.approvedMinor, amount.currency).toDecimalString();
+      throw DomainError.invalid(
+        'TRANSFER.ABOVE_SHARE',
+        [
+          {
+            field: 'amount',
+            rule: 'M10',
+            message: `${organisation} may receive at most ${room} more (share ${approved})`,
+            limit: room,
+          },
+        ],
+        'invalid',
+        { organisation, room, share: approved },
+      );
     }
     share.transferredMinor = after;
     this.state.status = 'under-implementation';
@@ -190,14 +209,19 @@ export class Allocation {
     const total = spent(share) - (share.spentByYear[String(year)] ?? 0n) + amount.amountMinor;
     if (amount.isNegative() || total > share.transferredMinor) {
       const transferred = Money.ofMinor(share.transferredMinor, amount.currency).toDecimalString();
-      throw DomainError.invalid('EXPENDITURE.ABOVE_TRANSFERS', [
-        {
-          field: 'amount',
-          rule: 'M11',
-          message: `${organisation} would have spent more than the ${transferred} transferred to it`,
-          limit: transferred,
-        },
-      ]);
+      throw DomainError.invalid(
+        'EXPENDITURE.ABOVE_TRANSFERS',
+        [
+          {
+            field: 'amount',
+            rule: 'M11',
+            message: `${organisation} would have spent more than the ${transferred} transferred to it`,
+            limit: transferred,
+          },
+        ],
+        'invalid',
+        { organisation, transferred },
+      );
     }
     share.spentByYear = { ...share.spentByYear, [String(year)]: amount.amountMinor };
   }
@@ -206,20 +230,28 @@ export class Allocation {
   revise(kind: 'budget-revision' | 'no-cost-extension', today: string, newEndDate: string | null): void {
     this.assertOpen();
     if (addMonths(today, 1) > this.state.endDate) {
-      throw DomainError.invalid('REVISION.TOO_LATE', [
-        {
-          field: 'kind',
-          rule: 'revision',
-          message: `revisions are requested at least one month before the end date ${this.state.endDate}`,
-          limit: addMonths(this.state.endDate, -1),
-        },
-      ]);
+      throw DomainError.invalid(
+        'REVISION.TOO_LATE',
+        [
+          {
+            field: 'kind',
+            rule: 'revision',
+            message: `revisions are requested at least one month before the end date ${this.state.endDate}`,
+            limit: addMonths(this.state.endDate, -1),
+          },
+        ],
+        'invalid',
+        { endDate: this.state.endDate },
+      );
     }
     if (kind === 'no-cost-extension') {
       if (!newEndDate || newEndDate <= this.state.endDate) {
-        throw DomainError.invalid('REVISION.END_DATE', [
-          { field: 'newEndDate', rule: 'revision', message: `a no-cost extension ends after ${this.state.endDate}` },
-        ]);
+        throw DomainError.invalid(
+          'REVISION.END_DATE',
+          [{ field: 'newEndDate', rule: 'revision', message: `a no-cost extension ends after ${this.state.endDate}` }],
+          'invalid',
+          { endDate: this.state.endDate },
+        );
       }
       this.state.endDate = newEndDate;
     }

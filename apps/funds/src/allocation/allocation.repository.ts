@@ -11,13 +11,13 @@ export class AllocationRepository {
   /** The allocation, its row locked until the transaction ends: concurrent changes to it queue. */
   async lock(manager: EntityManager, id: string): Promise<Allocation> {
     const record = await manager.findOne(AllocationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!record) throw new DomainError('ALLOCATION.NOT_FOUND', `no allocation ${id}`, 'not-found');
+    if (!record) throw new DomainError('ALLOCATION.NOT_FOUND', `no allocation ${id}`, 'not-found', [], { id });
     return restore(record);
   }
 
   async find(manager: EntityManager, id: string): Promise<Allocation> {
     const record = await manager.findOne(AllocationRecord, { where: { id } });
-    if (!record) throw new DomainError('ALLOCATION.NOT_FOUND', `no allocation ${id}`, 'not-found');
+    if (!record) throw new DomainError('ALLOCATION.NOT_FOUND', `no allocation ${id}`, 'not-found', [], { id });
     return restore(record);
   }
 

@@ -32,7 +32,8 @@ export class BalancesController {
   })
   async balances(@Param('fundCode') fundCode: string) {
     const balances = await this.queries.balances(fundCode);
-    if (balances.length === 0) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');
+    if (balances.length === 0)
+      throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found', [], { fundCode });
     return balances;
   }
 

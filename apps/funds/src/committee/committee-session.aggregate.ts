@@ -60,9 +60,12 @@ export class CommitteeSession {
       (id) => !known.some((e) => e.conceptId === id && e.fund === session.fundCode && DECIDABLE.includes(e.status)),
     );
     if (missing.length) {
-      throw DomainError.invalid('SESSION.AGENDA', [
-        { field: 'agenda', rule: 'M7', message: `not in the ${session.fundCode} pipeline: ${missing.join(', ')}` },
-      ]);
+      throw DomainError.invalid(
+        'SESSION.AGENDA',
+        [{ field: 'agenda', rule: 'M7', message: `not in the ${session.fundCode} pipeline: ${missing.join(', ')}` }],
+        'invalid',
+        { fundCode: session.fundCode, missing: missing.join(', ') },
+      );
     }
     if (new Set(session.members.map((m) => m.memberId)).size !== session.members.length) {
       throw DomainError.invalid('SESSION.MEMBERS', [{ field: 'members', rule: 'M8', message: 'each member once' }]);
@@ -82,6 +85,8 @@ export class CommitteeSession {
         'SESSION.NOT_A_MEMBER',
         `${memberId} is not a member of session ${this.state.id}`,
         'forbidden',
+        [],
+        { memberId, sessionId: this.state.id },
       );
     }
     this.state.positions = [
@@ -115,10 +120,14 @@ export class CommitteeSession {
         'ALLOCATION.UNKNOWN_ENTRY',
         [{ field: 'conceptId', rule: 'M7', message: `${conceptId} is not in the ${this.state.fundCode} pipeline` }],
         'malformed',
+        { conceptId, fundCode: this.state.fundCode },
       );
     }
     if (decision !== 'approve' && !DECIDABLE.includes(entry.status)) {
-      throw new DomainError('ALLOCATION.NOT_IN_PIPELINE', `${entry.conceptId} is ${entry.status}`, 'conflict');
+      throw new DomainError('ALLOCATION.NOT_IN_PIPELINE', `${entry.conceptId} is ${entry.status}`, 'conflict', [], {
+        conceptId: entry.conceptId,
+        status: entry.status,
+      });
     }
     return entry;
   }
@@ -128,23 +137,35 @@ export class CommitteeSession {
     this.assertOpenWith(conceptId);
     const participation = this.participation(conceptId, countries);
     if (participation.participants.length < this.state.quorum) {
-      throw DomainError.invalid('SESSION.NO_QUORUM', [
-        {
-          field: 'positions',
-          rule: 'M8',
-          message: `${participation.participants.length} member(s) not recused took part; the quorum is ${this.state.quorum}`,
-          limit: this.state.quorum,
-        },
-      ]);
+      throw DomainError.invalid(
+        'SESSION.NO_QUORUM',
+        [
+          {
+            field: 'positions',
+            rule: 'M8',
+            message: `${participation.participants.length} member(s) not recused took part; the quorum is ${this.state.quorum}`,
+            limit: this.state.quorum,
+          },
+        ],
+        'invalid',
+        { participants: participation.participants.length, quorum: this.state.quorum },
+      );
     }
     if (decision === 'approve' && participation.objections.length > 0) {
-      throw DomainError.invalid('SESSION.NO_CONSENSUS', [
+      throw DomainError.invalid(
+        'SESSION.NO_CONSENSUS',
+        [
+          {
+            field: 'positions',
+            rule: 'M8',
+            message: `no consensus: ${participation.objections.map((o) => `${o.memberId} objects${o.reason ? ` (${o.reason})` : ''}`).join('; ')}`,
+          },
+        ],
+        'invalid',
         {
-          field: 'positions',
-          rule: 'M8',
-          message: `no consensus: ${participation.objections.map((o) => `${o.memberId} objects${o.reason ? ` (${o.reason})` : ''}`).join('; ')}`,
+          objectors: participation.objections.map((o) => `${o.memberId}${o.reason ? ` (${o.reason})` : ''}`).join('; '),
         },
-      ]);
+      );
     }
     this.state.decided = [...this.state.decided, conceptId];
     return participation;
@@ -152,15 +173,26 @@ export class CommitteeSession {
 
   private assertOpenWith(conceptId: string): void {
     if (this.state.status !== 'open') {
-      throw new DomainError('SESSION.CLOSED', `session ${this.state.id} is closed`, 'conflict');
+      throw new DomainError('SESSION.CLOSED', `session ${this.state.id} is closed`, 'conflict', [], {
+        id: this.state.id,
+      });
     }
     if (!this.state.agenda.includes(conceptId)) {
-      throw DomainError.invalid('SESSION.NOT_ON_AGENDA', [
-        { field: 'conceptId', rule: 'M8', message: `${conceptId} is not on the agenda of session ${this.state.id}` },
-      ]);
+      throw DomainError.invalid(
+        'SESSION.NOT_ON_AGENDA',
+        [{ field: 'conceptId', rule: 'M8', message: `${conceptId} is not on the agenda of session ${this.state.id}` }],
+        'invalid',
+        { conceptId, sessionId: this.state.id },
+      );
     }
     if (this.state.decided.includes(conceptId)) {
-      throw new DomainError('SESSION.ALREADY_DECIDED', `${conceptId} was already decided in this session`, 'conflict');
+      throw new DomainError(
+        'SESSION.ALREADY_DECIDED',
+        `${conceptId} was already decided in this session`,
+        'conflict',
+        [],
+        { conceptId },
+      );
     }
   }
 }

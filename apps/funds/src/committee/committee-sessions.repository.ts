@@ -17,7 +17,7 @@ export class CommitteeSessions {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!record) throw new DomainError('SESSION.NOT_FOUND', `no session ${id}`, 'not-found');
+    if (!record) throw new DomainError('SESSION.NOT_FOUND', `no session ${id}`, 'not-found', [], { id });
     return {
       record,
       session: new CommitteeSession({
@@ -46,7 +46,7 @@ export class CommitteeSessions {
   /** A session with its decisions in the order they were taken. */
   async withDecisions(manager: EntityManager, id: string) {
     const session = await manager.findOne(CommitteeSessionRecord, { where: { id } });
-    if (!session) throw new DomainError('SESSION.NOT_FOUND', `no session ${id}`, 'not-found');
+    if (!session) throw new DomainError('SESSION.NOT_FOUND', `no session ${id}`, 'not-found', [], { id });
     const decisions = await manager.find(DecisionRecord, { where: { sessionId: id }, order: { decidedAt: 'ASC' } });
     return { ...session, decisions };
   }

@@ -54,6 +54,8 @@ export class LineFunding {
         'LINE_FUNDING.NO_CREDIT_LINES',
         `${policy.code} is not funded by credit line: it has no Line 1 and Line 2`,
         'not-found',
+        [],
+        { fundCode: policy.code },
       );
     }
     return { line1, line2 };
@@ -65,15 +67,20 @@ export class LineFunding {
       throw DomainError.invalid('LINE_FUNDING.CURRENCY', [{ rule: 'G1', message: 'F9 amounts are recorded in USD' }]);
     }
     if (!year.isOpen) {
-      throw DomainError.invalid('LINE_FUNDING.YEAR_NOT_OPEN', [
-        { field: 'year', rule: 'F9', message: `fund year ${year.year} of ${policy.code} is not open` },
-      ]);
+      throw DomainError.invalid(
+        'LINE_FUNDING.YEAR_NOT_OPEN',
+        [{ field: 'year', rule: 'F9', message: `fund year ${year.year} of ${policy.code} is not open` }],
+        'invalid',
+        { year: year.year, fundCode: policy.code },
+      );
     }
     if (year.isFunded) {
       throw new DomainError(
         'LINE_FUNDING.ALREADY_RECORDED',
         `the credit lines of ${policy.code} are already funded for ${year.year}; correct it with a reversing entry`,
         'conflict',
+        [],
+        { fundCode: policy.code, year: year.year },
       );
     }
     const computed = computeLineFunding({

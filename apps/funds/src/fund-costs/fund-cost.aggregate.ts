@@ -33,13 +33,18 @@ export class FundCost {
 
   static record(cost: FundCostInput): FundCost {
     if (cost.kind === 'direct-cost' && cost.pocket.kind === 'thematic-window') {
-      throw DomainError.invalid('FUND_COST.EARMARKED', [
-        {
-          field: 'pocketCode',
-          rule: 'M9',
-          message: `${cost.pocket.code} holds earmarked money, which funds only its thematic area: charge direct costs to the unearmarked pool`,
-        },
-      ]);
+      throw DomainError.invalid(
+        'FUND_COST.EARMARKED',
+        [
+          {
+            field: 'pocketCode',
+            rule: 'M9',
+            message: `${cost.pocket.code} holds earmarked money, which funds only its thematic area: charge direct costs to the unearmarked pool`,
+          },
+        ],
+        'invalid',
+        { pocketCode: cost.pocket.code },
+      );
     }
     return new FundCost({ ...cost });
   }

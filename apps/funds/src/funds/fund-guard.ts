@@ -18,6 +18,7 @@ export async function openFundAndPocket(
       'FUND.UNKNOWN',
       [{ field: 'fundCode', rule: 'F2', message: `no fund ${fundCode}` }],
       'malformed',
+      { fundCode },
     );
   }
   assertOpenForMoney(fund);
@@ -27,6 +28,7 @@ export async function openFundAndPocket(
       'FUND.UNKNOWN_POCKET',
       [{ field: 'pocketCode', rule: 'F2', message: `fund ${fundCode} has no pocket ${pocketCode}` }],
       'malformed',
+      { fundCode, pocketCode },
     );
   }
   return { fund, pocket };

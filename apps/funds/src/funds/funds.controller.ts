@@ -53,7 +53,7 @@ export class FundsController {
   @ApiOperation({ summary: 'Open a new fund year' })
   async openYear(@Param('fundCode') fundCode: string, @Body() body: OpenYearDto) {
     const fund = await this.dataSource.manager.findOne(FundRecord, { where: { code: fundCode } });
-    if (!fund) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');
+    if (!fund) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found', [], { fundCode });
     await this.dataSource.manager
       .createQueryBuilder()
       .insert()
@@ -70,7 +70,7 @@ export class FundsController {
   @ApiOperation({ summary: 'Close a fund: it accepts no new deposits, income or funding' })
   async close(@Param('fundCode') fundCode: string) {
     const result = await this.dataSource.manager.update(FundRecord, { code: fundCode }, { status: 'closed' });
-    if (!result.affected) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found');
+    if (!result.affected) throw new DomainError('FUND.NOT_FOUND', `no fund ${fundCode}`, 'not-found', [], { fundCode });
     return { fundCode, status: 'closed' };
   }
 

@@ -62,11 +62,15 @@ export class LedgerService {
     const balances: Record<string, bigint> = {};
     for (const id of ids) {
       const account = byId.get(id);
-      if (!account) throw new DomainError('LEDGER.UNKNOWN_ACCOUNT', `no ledger account ${id}`, 'not-found');
+      if (!account)
+        throw new DomainError('LEDGER.UNKNOWN_ACCOUNT', `no ledger account ${id}`, 'not-found', [], { account: id });
       if (account.currency !== input.currency) {
-        throw DomainError.invalid('LEDGER.CURRENCY_MISMATCH', [
-          { rule: 'G2', message: `account ${id} is in ${account.currency}, the entry in ${input.currency}` },
-        ]);
+        throw DomainError.invalid(
+          'LEDGER.CURRENCY_MISMATCH',
+          [{ rule: 'G2', message: `account ${id} is in ${account.currency}, the entry in ${input.currency}` }],
+          'invalid',
+          { account: id, accountCurrency: account.currency, currency: input.currency },
+        );
       }
       balances[id] = BigInt(account.balanceMinor);
     }
@@ -85,6 +89,7 @@ export class LedgerService {
           `this movement would take ${id} beyond ${limit} ${account.currency}, the most an amount can be`,
           'invalid',
           [{ field: 'amount', rule: 'G1', message: `too large for ${id}`, limit }],
+          { account: id, limit, currency: account.currency },
         );
       }
       if (account.nonNegative && balances[id] < 0n) {
@@ -94,6 +99,7 @@ export class LedgerService {
           `${id} holds ${before.toDecimalString()} ${account.currency}; this movement would take it below zero`,
           'invalid',
           [{ field: 'amount', rule: 'G5', message: `not enough on ${id}`, limit: before.toDecimalString() }],
+          { account: id, balance: before.toDecimalString(), currency: account.currency },
         );
       }
     }

@@ -398,7 +398,7 @@ export function scheduleHistory(options: VolumeOptions): Scheduled[] {
     at(
       t,
       () =>
-        envelope(CONTRIBUTION_DEPOSITED_V1, 'deposit', depositId, t, {
+        envelope(CONTRIBUTION_DEPOSITED_V1, 'fund', 'MIGRATION_MPTF', t, {
           depositId,
           donorId: uuidOf(`donor/${k % 12}`),
           donorName: `Donor ${k % 12}`,

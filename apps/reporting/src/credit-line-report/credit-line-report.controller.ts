@@ -94,15 +94,22 @@ export class CreditLineReportController {
   ) {
     const fund = CreditLineReports.fundOf(line);
     if (!fund) {
-      throw new ProblemException(404, 'REPORT.UNKNOWN_LINE', 'Not found', `no credit line ${line}`, [
-        {
-          field: 'line',
-          rule: 'F2',
-          message: CreditLineReports.lines()
-            .map((l) => l.line)
-            .join(' or '),
-        },
-      ]);
+      throw new ProblemException(
+        404,
+        'REPORT.UNKNOWN_LINE',
+        'Not found',
+        `no credit line ${line}`,
+        [
+          {
+            field: 'line',
+            rule: 'F2',
+            message: CreditLineReports.lines()
+              .map((l) => l.line)
+              .join(' or '),
+          },
+        ],
+        { line },
+      );
     }
     const asOf = query.asOf ? new Date(query.asOf) : this.clock.now();
     if (query.year && (query.from || query.to)) {
@@ -115,9 +122,15 @@ export class CreditLineReportController {
       ? { fundYear: Number(query.year), asOf }
       : { from: query.from ?? `${calendarYear}-01-01`, to: query.to ?? `${calendarYear}-12-31`, asOf };
     if ('from' in period && period.from > period.to) {
-      throw new ProblemException(400, 'REPORT.PERIOD', 'The request is invalid', 'the period ends before it starts', [
-        { field: 'to', rule: 'period', message: `to (${period.to}) is before from (${period.from})` },
-      ]);
+      throw new ProblemException(
+        400,
+        'REPORT.PERIOD',
+        'The request is invalid',
+        'the period ends before it starts',
+        [{ field: 'to', rule: 'period', message: `to (${period.to}) is before from (${period.from})` }],
+        {},
+        'REVERSED',
+      );
     }
     await this.catchUp.waitFor(query.after, res);
     const report = await this.creditLines.report(fund.code, line, period, actor);

@@ -45,15 +45,22 @@ export class FundStatusController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!fundWhere(fund, { report: 'fund-status' })) {
-      throw new ProblemException(404, 'REPORT.UNKNOWN_FUND', 'Not found', `no fund status report for ${fund}`, [
-        {
-          field: 'fund',
-          rule: 'M13',
-          message: FundPolicies.withReport('fund-status')
-            .map((p) => p.code)
-            .join(' or '),
-        },
-      ]);
+      throw new ProblemException(
+        404,
+        'REPORT.UNKNOWN_FUND',
+        'Not found',
+        `no fund status report for ${fund}`,
+        [
+          {
+            field: 'fund',
+            rule: 'M13',
+            message: FundPolicies.withReport('fund-status')
+              .map((p) => p.code)
+              .join(' or '),
+          },
+        ],
+        { fund },
+      );
     }
     await this.catchUp.waitFor(query.after, res);
     return this.fundStatus.report(fund, query.asOf ? new Date(query.asOf) : this.clock.now());

@@ -108,7 +108,9 @@ export class PipelineController {
   async get(@CurrentActor() actor: Actor, @Param('conceptId', ParseUUIDPipe) conceptId: string) {
     const row = await this.dataSource.manager.findOne(PipelineEntryRecord, { where: { conceptId } });
     if (!row || (actor.role === 'government' && row.submittingCountry !== actor.country)) {
-      throw new DomainError('PIPELINE.NOT_FOUND', `pipeline entry ${conceptId} not found`, 'not-found');
+      throw new DomainError('PIPELINE.NOT_FOUND', `pipeline entry ${conceptId} not found`, 'not-found', [], {
+        conceptId,
+      });
     }
     const decision = await this.dataSource.manager.findOne(PipelineDecisionRecord, { where: { conceptId } });
     return { ...view(row), status: decision?.status ?? row.status };

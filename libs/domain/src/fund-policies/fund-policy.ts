@@ -106,7 +106,8 @@ export const FundPolicies = {
   /** The policy of a fund that must exist (it came from our own records or events). */
   of(code: string): FundPolicy {
     const policy = registered.get(code);
-    if (!policy) throw new DomainError('FUND.UNKNOWN', `Fundline runs no fund ${code}`, 'not-found');
+    if (!policy)
+      throw new DomainError('FUND.UNKNOWN', `Fundline runs no fund ${code}`, 'not-found', [], { fundCode: code });
     return policy;
   },
   find(code: string): FundPolicy | undefined {

@@ -112,5 +112,6 @@ export function malformedJsonProblem(text: string): ProblemException {
     'The request body is not valid JSON',
     `The body is not valid JSON: ${where}`,
     [{ field: 'body', rule: 'json', message: where }],
+    error ? { line: error.line, column: error.column, position: error.position } : {},
   );
 }

@@ -45,6 +45,8 @@ export function rateLimitMiddleware(limit: RateLimit, now: () => number = Date.n
         'Too many requests',
         `more than ${limit.perSecond} requests per second (burst ${limit.burst}) from this client; retry after ${retryAfter} s`,
         [{ field: 'request', rule: 'rate-limit', message: 'request rate over the limit', limit: limit.perSecond }],
+        { perSecond: limit.perSecond, burst: limit.burst, retryAfter },
+        'RATE_LIMIT',
       ),
     );
   };

@@ -1,5 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { Violation } from '@fundline/domain';
+import { MessageParams, Violation } from '@fundline/domain';
 import { ProblemException } from '../problems/problem';
 
 /** No Fundline request body nests deeper than a few levels; 32 leaves room and stops recursion attacks early. */
@@ -26,8 +26,14 @@ export function inspectJson(value: unknown, stopAt = Infinity): { depth: number;
   return { depth, nul: false };
 }
 
-function refuse(code: string, detail: string, violation: Violation): ProblemException {
-  return new ProblemException(400, code, 'The request is invalid', detail, [violation]);
+function refuse(
+  code: string,
+  detail: string,
+  violation: Violation,
+  params?: MessageParams,
+  variant?: string,
+): ProblemException {
+  return new ProblemException(400, code, 'The request is invalid', detail, [violation], params, variant);
 }
 
 /**
@@ -39,23 +45,34 @@ export function requestShapeMiddleware(limit = MAX_BODY_DEPTH) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (/%00/i.test(req.originalUrl) || req.originalUrl.includes('\u0000')) {
       return next(
-        refuse('REQUEST.NUL_CHARACTER', 'the URL contains a NUL character', {
-          field: 'url',
-          rule: 'noNulCharacter',
-          message: 'contains U+0000',
-        }),
+        refuse(
+          'REQUEST.NUL_CHARACTER',
+          'the URL contains a NUL character',
+          {
+            field: 'url',
+            rule: 'noNulCharacter',
+            message: 'contains U+0000',
+          },
+          {},
+          'URL',
+        ),
       );
     }
     if (req.body === undefined) return next();
     const { depth, nul } = inspectJson(req.body, limit);
     if (depth > limit) {
       return next(
-        refuse('REQUEST.TOO_DEEP', `the body nests deeper than ${limit} levels`, {
-          field: 'body',
-          rule: 'maxDepth',
-          message: `nests deeper than ${limit} levels`,
-          limit,
-        }),
+        refuse(
+          'REQUEST.TOO_DEEP',
+          `the body nests deeper than ${limit} levels`,
+          {
+            field: 'body',
+            rule: 'maxDepth',
+            message: `nests deeper than ${limit} levels`,
+            limit,
+          },
+          { limit },
+        ),
       );
     }
     if (nul) {

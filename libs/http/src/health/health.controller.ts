@@ -19,7 +19,16 @@ import { PROBLEM_CONTENT_TYPE, problemType } from '../problems/problem';
 /** How long a consumer with work waiting may go without progress, or an outbox row unpublished, before 503. */
 const DEFAULT_STUCK_AFTER_MS = 30_000;
 
-type Check = { status: 'up' | 'down'; [detail: string]: unknown };
+export type Check = { status: 'up' | 'down'; [detail: string]: unknown };
+
+/** A dependency a service adds to its readiness beside PostgreSQL, Kafka, its consumer and its outbox (SMTP…). */
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): Promise<Check>;
+}
+
+/** The service's own readiness checks, provided as an array under this token. */
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 /** A probe must answer fast: a check that hangs (a pool with no free connection, a frozen broker) is down. */
 const CHECK_TIMEOUT_MS = 3_000;
@@ -49,6 +58,7 @@ export class HealthController {
     @Optional() private readonly progress?: ConsumerProgress,
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() @Inject(MESSAGING_OPTIONS) private readonly options?: MessagingOptions,
+    @Optional() @Inject(READINESS_CHECKS) private readonly own: readonly ReadinessCheck[] = [],
   ) {}
 
   private get stuckAfterMs(): number {
@@ -79,11 +89,13 @@ export class HealthController {
       this.consumer || this.progress ? within(this.consumerCheck()) : undefined,
       this.relay ? within(this.outboxCheck()) : undefined,
     ]);
+    const own = await Promise.all(this.own.map(async (c) => [c.name, await within(c.check())] as const));
     const checks: Record<string, Check> = {
       postgres,
       kafka,
       ...(consumer ? { consumer } : {}),
       ...(outbox ? { outbox } : {}),
+      ...Object.fromEntries(own),
     };
     const down = Object.entries(checks).filter(([, c]) => c.status === 'down');
     if (down.length === 0) {

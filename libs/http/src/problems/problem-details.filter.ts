@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, DomainErrorKind } from '@fundline/domain';
+import { DomainError, DomainErrorKind, MessageParams } from '@fundline/domain';
 import { ConsumerBehindError } from '@fundline/messaging';
 import { Request, Response } from 'express';
 import { currentCorrelationId } from '../logging/request-context';
+import { negotiateLanguage } from './language';
+import { EN, Language, localize, Message, MessageKey, ProblemText } from './messages';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -13,77 +15,52 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   conflict: 409,
 };
 
-const TITLE_OF: Record<number, string> = {
-  400: 'The request is invalid',
-  401: 'Authentication is required',
-  403: 'This is not allowed for your role',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict with the current state',
-  413: 'The request body is too large',
-  415: 'Unsupported media type',
-  422: 'A business rule was broken',
-  429: 'Too many requests',
-};
-
-/** Every error leaves as problem+json; internal details are logged, never sent. */
-export function toProblem(error: unknown, instance?: string): ProblemDetails {
+/** Every error leaves as problem+json, in the caller's language; internal details are logged, never sent. */
+export function toProblem(error: unknown, instance?: string, language: Language = 'en'): ProblemDetails {
   const base = { instance, correlationId: currentCorrelationId() };
-  if (error instanceof DomainError) {
-    const status = STATUS_OF[error.kind];
+  const problem = (text: ProblemText): ProblemDetails => {
+    const { title, detail, violations } = localize(text, language);
     return {
-      type: problemType(error.code),
-      title: TITLE_OF[status],
-      status,
-      detail: error.message,
-      code: error.code,
-      ...(error.violations.length ? { errors: error.violations } : {}),
+      type: problemType(text.code),
+      title,
+      status: text.status,
+      detail,
+      code: text.code,
+      ...(violations?.length ? { errors: violations } : {}),
       ...base,
     };
+  };
+  if (error instanceof DomainError) {
+    const { code, params, variant, violations } = error;
+    return problem({ code, status: STATUS_OF[error.kind], detail: error.message, params, variant, violations });
   }
   if (error instanceof ConsumerBehindError) {
-    return {
-      type: problemType('EVENTS.NOT_CAUGHT_UP'),
-      title: 'The service is catching up with events; try again',
-      status: 503,
-      detail: error.message,
-      code: 'EVENTS.NOT_CAUGHT_UP',
-      ...base,
-    };
+    return problem({ code: 'EVENTS.NOT_CAUGHT_UP', status: 503, detail: error.message });
   }
   if (error instanceof ProblemException) {
-    return {
-      type: problemType(error.code),
-      title: error.title,
-      status: error.getStatus(),
-      detail: error.message,
-      code: error.code,
-      ...(error.violations.length ? { errors: error.violations } : {}),
-      ...base,
-    };
+    const { code, title, params, variant, violations } = error;
+    return problem({ code, status: error.getStatus(), title, detail: error.message, params, variant, violations });
   }
   const status =
     error instanceof HttpException ? error.getStatus() : clientErrorStatus((error as { status?: unknown })?.status);
   if (status !== undefined && status < 500) {
-    const code = `HTTP.${status}`;
-    const detail = error instanceof HttpException ? error.message : (TITLE_OF[status] ?? 'Client error');
-    return { type: problemType(code), title: TITLE_OF[status] ?? 'Client error', status, detail, code, ...base };
+    const generic: Message = EN[`HTTP.${status}` as MessageKey] ?? EN['HTTP.4XX'];
+    // libs/auth names its refusals' catalogue messages this way, as it cannot depend on ProblemException.
+    const { params, variant } = (error ?? {}) as { params?: MessageParams; variant?: string };
+    const detail = error instanceof HttpException ? error.message : generic.detail;
+    return problem({ code: `HTTP.${status}`, status, detail, params, variant });
   }
-  return {
-    type: problemType('INTERNAL'),
-    title: 'Internal error',
-    status: 500,
-    detail: 'The request could not be completed; it has been logged with its correlation id.',
-    code: 'INTERNAL',
-    ...base,
-  };
+  return problem({ code: 'INTERNAL', status: 500, detail: EN.INTERNAL.detail });
 }
 
 function clientErrorStatus(status: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-export function sendProblem(res: Response, problem: ProblemDetails): void {
+/** Sends a problem in the language `toProblem` wrote it in, saying so; the answer varies with Accept-Language. */
+export function sendProblem(res: Response, problem: ProblemDetails, language: Language = 'en'): void {
+  res.vary('Accept-Language');
+  res.setHeader('Content-Language', language);
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
@@ -94,7 +71,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
-    const problem = toProblem(error, req.originalUrl?.split('?')[0]);
+    const language = negotiateLanguage(req?.headers?.['accept-language']);
+    const problem = toProblem(error, req?.originalUrl?.split('?')[0], language);
     const res = http.getResponse<Response>();
     if (error instanceof ConsumerBehindError) {
       this.logger.warn(error.message);
@@ -102,6 +80,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     }
-    sendProblem(res, problem);
+    sendProblem(res, problem, language);
   }
 }

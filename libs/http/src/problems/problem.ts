@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { Violation } from '@fundline/domain';
+import { MessageParams, Violation } from '@fundline/domain';
 
 /** RFC 9457 problem details, extended with a stable `code`, the broken rules and the request's correlation id. */
 export interface ProblemDetails {
@@ -19,7 +19,10 @@ export function problemType(code: string): string {
   return `urn:fundline:problem:${code.toLowerCase()}`;
 }
 
-/** An HTTP failure that already knows its problem code and violations. */
+/**
+ * An HTTP failure that already knows its problem code and violations. `title` and `detail` are the English texts;
+ * `params` (and `variant`, as for DomainError) let the message catalogue say them in the caller's language.
+ */
 export class ProblemException extends HttpException {
   constructor(
     status: number,
@@ -27,6 +30,8 @@ export class ProblemException extends HttpException {
     readonly title: string,
     detail: string,
     readonly violations: Violation[] = [],
+    readonly params: MessageParams = {},
+    readonly variant?: string,
   ) {
     super(detail, status);
   }

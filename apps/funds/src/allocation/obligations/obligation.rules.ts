@@ -6,7 +6,9 @@ export function submitted<O extends { submittedOn: string | null }>(
   on: string,
 ): O & { submittedOn: string } {
   if (obligation.submittedOn) {
-    throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict');
+    throw new DomainError('OBLIGATION.SUBMITTED', `already submitted on ${obligation.submittedOn}`, 'conflict', [], {
+      submittedOn: obligation.submittedOn,
+    });
   }
   return { ...obligation, submittedOn: on };
 }

@@ -43,7 +43,10 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
         where: { id: obligationId, allocationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!obligation) throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found');
+      if (!obligation)
+        throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found', [], {
+          id: obligationId,
+        });
       const done = submitted(obligation, submittedOn);
       await manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
       await appendToOutbox(manager, [

@@ -32,21 +32,30 @@ export class Commitment {
     let scheduled = Money.zero(amount.currency);
     for (const [i, payment] of schedule.entries()) {
       if (payment.amount.currency !== amount.currency) {
-        throw DomainError.invalid('COMMITMENT.SCHEDULE', [
-          { field: `schedule.${i}.amount.currency`, rule: 'M9', message: `payments are in ${amount.currency}` },
-        ]);
+        throw DomainError.invalid(
+          'COMMITMENT.SCHEDULE',
+          [{ field: `schedule.${i}.amount.currency`, rule: 'M9', message: `payments are in ${amount.currency}` }],
+          'invalid',
+          { currency: amount.currency },
+          'CURRENCY',
+        );
       }
       scheduled = scheduled.plus(payment.amount);
     }
     if (schedule.length > 0 && !scheduled.equals(amount)) {
-      throw DomainError.invalid('COMMITMENT.SCHEDULE', [
-        {
-          field: 'schedule',
-          rule: 'M9',
-          message: `the schedule adds up to ${scheduled.toDecimalString()}, the commitment is ${amount.toDecimalString()}`,
-          limit: amount.toDecimalString(),
-        },
-      ]);
+      throw DomainError.invalid(
+        'COMMITMENT.SCHEDULE',
+        [
+          {
+            field: 'schedule',
+            rule: 'M9',
+            message: `the schedule adds up to ${scheduled.toDecimalString()}, the commitment is ${amount.toDecimalString()}`,
+            limit: amount.toDecimalString(),
+          },
+        ],
+        'invalid',
+        { scheduled: scheduled.toDecimalString(), amount: amount.toDecimalString() },
+      );
     }
     return new Commitment({ ...terms, schedule: [...schedule] });
   }

@@ -67,13 +67,18 @@ export class Deposit {
         throw unknownReference('commitmentId', `no commitment ${commitmentId} of donor ${donor.id}`);
       }
       if (commitment.fundCode !== fund.code || commitment.pocketCode !== receipt.pocketCode) {
-        throw DomainError.invalid('DEPOSIT.NOT_AS_COMMITTED', [
-          {
-            field: 'pocketCode',
-            rule: 'M9',
-            message: `the commitment is to ${commitment.fundCode}/${commitment.pocketCode}; earmarked money funds only that`,
-          },
-        ]);
+        throw DomainError.invalid(
+          'DEPOSIT.NOT_AS_COMMITTED',
+          [
+            {
+              field: 'pocketCode',
+              rule: 'M9',
+              message: `the commitment is to ${commitment.fundCode}/${commitment.pocketCode}; earmarked money funds only that`,
+            },
+          ],
+          'invalid',
+          { fundCode: commitment.fundCode, pocketCode: commitment.pocketCode },
+        );
       }
     }
     if (original.currency === fund.reportingCurrency && rate.scaled !== 10n ** BigInt(rate.scale)) {

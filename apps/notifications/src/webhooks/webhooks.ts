@@ -1,0 +1,31 @@
+import { Provider } from '@nestjs/common';
+import { Webhooks1766100000000 } from '../migrations/1766100000000-webhooks';
+import { WEBHOOK_CONFIG, webhookConfigFromEnv } from './webhook-config';
+import { WebhookDispatch } from './webhook-dispatch';
+import { WebhookEndpoints } from './webhook-endpoints';
+import { WebhookFanOut } from './webhook-fan-out';
+import { WebhookReadiness } from './webhook-readiness';
+import { WebhooksController } from './webhooks.controller';
+
+export { WEBHOOK_CONFIG, webhookConfigFromEnv } from './webhook-config';
+export type { WebhookConfig } from './webhook-config';
+export { WebhookDispatch } from './webhook-dispatch';
+export { WebhookFanOut } from './webhook-fan-out';
+export { WebhookReadiness } from './webhook-readiness';
+
+/**
+ * Everything webhooks add to the notifier. The configuration is read from the environment when the module is built
+ * (WEBHOOK_RETRY_SCHEDULE, WEBHOOK_TIMEOUT_MS, WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_DISABLE_AFTER,
+ * WEBHOOK_ALLOW_PRIVATE_NETWORKS); a test sets those first, or overrides WEBHOOK_CONFIG.
+ */
+export const WEBHOOK_PROVIDERS: Provider[] = [
+  { provide: WEBHOOK_CONFIG, useFactory: () => webhookConfigFromEnv(process.env) },
+  WebhookFanOut,
+  WebhookDispatch,
+  WebhookEndpoints,
+  WebhookReadiness,
+];
+
+export const WEBHOOK_CONTROLLERS = [WebhooksController];
+
+export const WEBHOOK_MIGRATIONS = [Webhooks1766100000000];
