@@ -155,6 +155,85 @@ describe('notifications (issue 15)', () => {
     expect(rows[0].n).toBe(3);
     // The replay did not mail the past again either: one approval notice per recipient.
     expect(mailsTo('awa.diop@example.sn', 'decision-approved')).toHaveLength(1);
+
+    // The day after the due date, still not submitted: overdue, once per recipient, however often it is scanned.
+    f.system.clock.set(`${first.due_on}T00:00:00Z`);
+    f.system.clock.set(new Date(f.system.clock.now().getTime() + 86_400_000 + 3_600_000));
+    await scan();
+    await scan();
+    const overdue = () => smtp.received.filter((m) => m.kind === 'obligation-overdue');
+    await smtp.waitFor(() => overdue().length >= 3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(
+      overdue()
+        .map((m) => m.to.join())
+        .sort(),
+    ).toEqual(['awa.diop@example.sn', 'idf@example.org', 'lucia.perez@example.org']);
+    expect(mailsTo('awa.diop@example.sn', 'obligation-overdue')[0].subject).toMatch(/^Rapport en retard : /);
+  });
+
+  it('M7 warns the government once before its pipeline entry expires', async () => {
+    f.system.clock.set('2026-11-22T10:00:00Z');
+    const steps = new DecisionSteps(f.system, f.db);
+    const proposal = await steps.inFundsPipeline('SEN');
+    const { rows } = await f.db.query(`SELECT expires_at FROM notifications.submissions WHERE submission_id = $1`, [
+      proposal,
+    ]);
+    const expiresAt = rows[0].expires_at as Date;
+    const warnings = () => mailsTo('awa.diop@example.sn', 'pipeline-expiry-warning');
+    f.system.clock.set(new Date(expiresAt.getTime() - 31 * 86_400_000));
+    await scan();
+    f.system.clock.set(new Date(expiresAt.getTime() - 10 * 86_400_000));
+    await scan();
+    await scan();
+    await smtp.waitFor(() => warnings().length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0].subject).toMatch(/^Sortie de la liste des projets le /);
+  });
+
+  it('gathers the staff notices of a day into one digest mail the next morning, once', async () => {
+    await f.system.stopService('notifications');
+    f.system.notifier = { ...f.system.notifier, staffDigest: true, digestHourUtc: 6 };
+    await f.system.startService('notifications');
+    try {
+      f.system.clock.set('2027-06-01T10:00:00Z');
+      const before = mailsTo('idf@example.org').length;
+      for (const title of ['Premier projet', 'Second projet']) {
+        const body = aProjectProposal({
+          countries: ['SEN'],
+          endorsements: [{ country: 'SEN', letterReference: `L-${title}` }],
+          title,
+          budget: {
+            staffAndOfficeCosts: usd('90000.00'),
+            includesOtherDonorFunding: false,
+            includesProposalDevelopmentCosts: false,
+          },
+        });
+        await submitConcept(f.system, 'SEN', body, 'project-proposals');
+      }
+      await smtp.waitFor(
+        () => mailsTo('awa.diop@example.sn').filter((m) => /(Premier|Second) projet/.test(m.subject)).length === 2,
+      );
+      await scan();
+      expect(mailsTo('idf@example.org')).toHaveLength(before);
+      f.system.clock.set('2027-06-02T05:00:00Z');
+      await scan();
+      f.system.clock.set('2027-06-02T06:30:00Z');
+      await scan();
+      await scan();
+      await smtp.waitFor(() => mailsTo('idf@example.org', 'digest').length >= 1);
+      await new Promise((r) => setTimeout(r, 500));
+      const digests = mailsTo('idf@example.org', 'digest');
+      expect(digests).toHaveLength(1);
+      expect(digests[0].subject).toBe('Fundline: 2 updates for 2 June 2027');
+      expect(digests[0].text).toContain('- Not eligible: "Premier projet"');
+      expect(digests[0].text).toContain('- Not eligible: "Second projet"');
+    } finally {
+      await f.system.stopService('notifications');
+      f.system.notifier = { ...f.system.notifier, staffDigest: false };
+      await f.system.startService('notifications');
+    }
   });
 
   it('G6 a government sees and changes only its own contacts; someone else’s answers as absent', async () => {

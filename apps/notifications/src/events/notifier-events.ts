@@ -114,6 +114,7 @@ export class NotifierEvents implements IntegrationEventHandler {
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
         [a.allocationId, p.conceptId, p.fund, a.shares.map((s) => s.organisation)],
       );
+      await this.decided(manager, p.conceptId);
       for (const o of a.obligations ?? []) {
         await manager.query(
           `INSERT INTO ${tableOf(manager, 'obligations')} (obligation_id, allocation_id, submission_id, kind, due_on)
@@ -121,12 +122,21 @@ export class NotifierEvents implements IntegrationEventHandler {
           [o.obligationId, a.allocationId, p.conceptId, o.kind, o.dueOn],
         );
       }
+    } else if (event.type === ALLOCATION_REJECTED_V2) {
+      await this.decided(manager, event.payload.conceptId);
     } else if (event.type === OBLIGATION_SUBMITTED_V1) {
       await manager.query(`UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2 WHERE obligation_id = $1`, [
         event.payload.obligationId,
         event.payload.submittedOn,
       ]);
     }
+  }
+
+  private async decided(manager: EntityManager, submissionId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${tableOf(manager, 'decided_submissions')} (submission_id) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [submissionId],
+    );
   }
 
   private async notice(event: FundlineEvent, s: Submission, manager: EntityManager): Promise<void> {

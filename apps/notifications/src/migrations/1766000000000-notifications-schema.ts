@@ -25,6 +25,9 @@ export class NotificationsSchema1766000000000 implements MigrationInterface {
         "expires_at" timestamptz NULL,
         "expiry_warned_for" timestamptz NULL
       )`);
+    // Approved or rejected entries leave the pipeline (M7): kept apart, because the decision may be read before the
+    // submission's own events (the topics are read independently).
+    await q.query(`CREATE TABLE "${s}"."decided_submissions" ("submission_id" uuid PRIMARY KEY)`);
     await q.query(
       `CREATE INDEX "submissions_expiring" ON "${s}"."submissions" ("expires_at") WHERE "expires_at" IS NOT NULL`,
     );

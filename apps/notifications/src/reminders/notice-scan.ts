@@ -59,6 +59,7 @@ export class NoticeScan implements OnApplicationBootstrap, OnApplicationShutdown
         `SELECT submission_id, fund, country, title, expires_at FROM ${tableOf(manager, 'submissions')}
          WHERE expires_at > $1 AND expires_at <= $1::timestamptz + make_interval(days => $2)
            AND expiry_warned_for IS DISTINCT FROM expires_at
+           AND submission_id NOT IN (SELECT submission_id FROM ${tableOf(manager, 'decided_submissions')})
          FOR UPDATE SKIP LOCKED`,
         [now, this.config.expiryWarningDays],
       );

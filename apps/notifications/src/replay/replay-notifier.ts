@@ -12,7 +12,14 @@ import { DataSource } from 'typeorm';
  */
 export async function replayNotifier(dataSource: DataSource, kafka: Kafka, namespace: string): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    for (const table of ['held_events', 'obligations', 'allocations', 'submissions', 'processed_events']) {
+    for (const table of [
+      'held_events',
+      'obligations',
+      'allocations',
+      'decided_submissions',
+      'submissions',
+      'processed_events',
+    ]) {
       await manager.query(`DELETE FROM ${tableOf(manager, table)}`);
     }
   });

@@ -3,7 +3,11 @@ import { newSecret, signature, signatureHeader } from './signature';
 
 /** Our signing checked by the Standard Webhooks reference library, as an integrator would verify it. */
 describe('webhook signatures (Standard Webhooks)', () => {
-  const body = JSON.stringify({ type: 'concept-note.screened.v1', timestamp: '2026-11-22T10:00:00.000Z', data: { a: 1 } });
+  const body = JSON.stringify({
+    type: 'concept-note.screened.v1',
+    timestamp: '2026-11-22T10:00:00.000Z',
+    data: { a: 1 },
+  });
   const id = '0b0c7a52-55a4-4a46-9d0e-1c7f5a3f2b11';
   const now = () => Math.floor(Date.now() / 1000);
 
@@ -35,7 +39,10 @@ describe('webhook signatures (Standard Webhooks)', () => {
     const secret = newSecret();
     const timestamp = now();
     const header = signatureHeader([secret], id, timestamp, body);
-    const verify = (b: string, h: Record<string, string>, s = secret) => () => new Webhook(s).verify(b, h);
+    const verify =
+      (b: string, h: Record<string, string>, s = secret) =>
+      () =>
+        new Webhook(s).verify(b, h);
     const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': header };
     expect(verify(body.replace('"a":1', '"a":2'), headers)).toThrow('No matching signature found');
     expect(verify(body, { ...headers, 'webhook-id': `${id}x` })).toThrow('No matching signature found');

@@ -4,7 +4,9 @@ import { checkWebhookUrl, isInternalAddress } from './webhook-url';
 describe('webhook configuration', () => {
   it("defaults to Standard Webhooks' schedule: 8 attempts over more than 24 hours, then parked", () => {
     const config = webhookConfigFromEnv({});
-    expect(config.retryScheduleMs).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(config.retryScheduleMs).toEqual([
+      0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
     const span = config.retryScheduleMs.reduce((a, b) => a + b, 0);
     expect(span).toBeGreaterThanOrEqual(24 * 3_600_000);
     // An endpoint is disabled only once it has failed for as long as one delivery is retried.

@@ -33,7 +33,8 @@ export function parseDuration(text: string, name: string): number {
 function whole(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -55,7 +56,9 @@ export function webhookConfigFromEnv(env: NodeJS.ProcessEnv): WebhookConfig {
       1,
       100_000,
     ),
-    disableAfterMs: env.WEBHOOK_DISABLE_AFTER ? parseDuration(env.WEBHOOK_DISABLE_AFTER, 'WEBHOOK_DISABLE_AFTER') : span,
+    disableAfterMs: env.WEBHOOK_DISABLE_AFTER
+      ? parseDuration(env.WEBHOOK_DISABLE_AFTER, 'WEBHOOK_DISABLE_AFTER')
+      : span,
     allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'on',
   };
 }

@@ -34,7 +34,9 @@ export class WebhooksController {
   }
 
   @Patch('endpoints/:id')
-  @ApiOperation({ summary: 'Change the URL or event types; disable (deliveries are kept) or enable again (they resume)' })
+  @ApiOperation({
+    summary: 'Change the URL or event types; disable (deliveries are kept) or enable again (they resume)',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -57,14 +59,18 @@ export class WebhooksController {
   }
 
   @Get('endpoints/:id/deliveries')
-  @ApiOperation({ summary: 'The delivery log, newest first: each delivery with its attempts (when, status or error, duration)' })
+  @ApiOperation({
+    summary: 'The delivery log, newest first: each delivery with its attempts (when, status or error, duration)',
+  })
   deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveriesQuery): Promise<Page<DeliveryView>> {
     return this.endpoints.deliveries(id, query);
   }
 
   @Post('endpoints/:id/replay')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send the parked and failing deliveries of an endpoint again now, with a full retry schedule' })
+  @ApiOperation({
+    summary: 'Send the parked and failing deliveries of an endpoint again now, with a full retry schedule',
+  })
   replayEndpoint(@Param('id', ParseUUIDPipe) id: string) {
     return this.endpoints.replayEndpoint(id);
   }
