@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import {
   CONCEPT_NOTE_EXPIRED_V1,
   CONCEPT_NOTE_WITHDRAWN_V1,
@@ -39,12 +39,6 @@ interface Received {
   body: string;
 }
 
-/** TEMPORARY: the notifier's event handler is built inside MessagingModule, which does not see the notifier's providers. */
-function shareWithHandlers(module: DynamicModule): DynamicModule {
-  const tokens = (module.providers ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: string }).provide));
-  return { ...module, global: true, exports: tokens };
-}
-
 const HOUR = 3_600_000;
 /** The default schedule's waits after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 const WAITS = [5_000, 300_000, 1_800_000, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
@@ -65,6 +59,9 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
   const clock = new TestClock(new Date());
   const modes: Record<string, Mode> = {};
   const received: Received[] = [];
+  const sent = new Map<string, string>();
+  /** Events the receiver answers 500 to, whatever its mode: a receiver that fails on some messages only. */
+  const refused = new Set<string>();
   const namespace = `test-${randomUUID().slice(0, 8)}`;
   const admin = bearer('fund-admin');
 
@@ -75,14 +72,16 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const mode = modes[req.url ?? ''] ?? 'fail';
+      const body = Buffer.concat(chunks).toString();
+      const refuse = refused.has((JSON.parse(body) as { data: { eventId: string } }).data.eventId);
+      const mode = refuse ? 'fail' : (modes[req.url ?? ''] ?? 'fail');
       received.push({
         path: req.url ?? '',
         answered: mode === 'hang' ? 'none' : mode === 'ok' ? 200 : mode === 'gone' ? 410 : 500,
         id: String(req.headers['webhook-id']),
         timestamp: String(req.headers['webhook-timestamp']),
         signature: String(req.headers['webhook-signature']),
-        body: Buffer.concat(chunks).toString(),
+        body,
       });
       if (mode === 'hang') return;
       res.writeHead(mode === 'ok' ? 200 : mode === 'gone' ? 410 : 500).end();
@@ -90,14 +89,14 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
   }
 
   /** Publishes a real envelope, as the concepts service's outbox would; it passes the consumers' contract check. */
-  async function publish(type: string): Promise<string> {
+  async function publish(type: string, occurredAt = clock.now()): Promise<string> {
     const submissionId = randomUUID();
     const envelope = {
       eventId: randomUUID(),
       type,
       aggregateType: type.startsWith('concept-note') ? 'concept-note' : 'project-proposal',
       aggregateId: submissionId,
-      occurredAt: clock.now().toISOString(),
+      occurredAt: occurredAt.toISOString(),
       correlationId: randomUUID(),
       actor: { userId: 'government-SEN', role: 'government', country: 'SEN' },
       payload: {
@@ -111,16 +110,25 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     };
     const value = JSON.stringify(envelope);
     readEvent(value);
-    await producer.send({
-      topic: physicalName(namespace, TOPICS.concepts),
-      acks: -1,
-      messages: [{ key: submissionId, value, headers: { 'event-id': envelope.eventId, 'event-type': type } }],
-    });
+    sent.set(envelope.eventId, value);
+    await send(submissionId, value);
     return envelope.eventId;
   }
 
+  async function send(key: string, value: string): Promise<void> {
+    const { eventId, type } = JSON.parse(value) as { eventId: string; type: string };
+    await producer.send({
+      topic: physicalName(namespace, TOPICS.concepts),
+      acks: -1,
+      messages: [{ key, value, headers: { 'event-id': eventId, 'event-type': type } }],
+    });
+  }
+
   async function register(path: string, eventTypes: string[]): Promise<{ endpointId: string; secret: string }> {
-    const res = await request(http()).post('/webhooks/endpoints').set(admin).send({ url: `${base}${path}`, eventTypes });
+    const res = await request(http())
+      .post('/webhooks/endpoints')
+      .set(admin)
+      .send({ url: `${base}${path}`, eventTypes });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -138,6 +146,7 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
         eventId: string;
         status: string;
         attempts: number;
+        nextAttemptAt: string | null;
         log: { at: string; statusCode: number | null; error: string | null; durationMs: number }[];
       }[];
     };
@@ -158,6 +167,7 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
   /** What the receiver verified for an endpoint: event id by webhook-id, with the reference library. */
   function verified(path: string, secret: string): Received[] {
     const hook = new Webhook(secret);
+    expect(received.filter((r) => r.path === path).length).toBeGreaterThan(0);
     return received
       .filter((r) => r.path === path)
       .map((r) => {
@@ -191,7 +201,7 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     app = await startService(
       'notifications',
       NOTIFICATIONS_SCHEMA,
-      shareWithHandlers(NotificationsModule.forRoot(config, notifier, clock)),
+      NotificationsModule.forRoot(config, notifier, clock),
       config,
     );
     sql = await connect(db.url);
@@ -257,7 +267,13 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     expect(unknown.body.detail).toContain('known: *, concept-note.submitted.v1');
 
     const { endpointId } = await register('/patched', [CONCEPT_NOTE_WITHDRAWN_V1]);
-    for (const body of [{ url: null }, { enabled: null }, { eventTypes: null }, { url: 'gopher://x' }, { eventTypes: ['x'] }]) {
+    for (const body of [
+      { url: null },
+      { enabled: null },
+      { eventTypes: null },
+      { url: 'gopher://x' },
+      { eventTypes: ['x'] },
+    ]) {
       const res = await request(http()).patch(`/webhooks/endpoints/${endpointId}`).set(admin).send(body);
       expect([400, 422]).toContain(res.status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -280,6 +296,53 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     const rotated = await request(http()).post(`/webhooks/endpoints/${endpointId}/secret`).set(admin).expect(201);
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(secret);
+
+    // For a day after a rotation, a delivery verifies with the new secret and with the previous one.
+    modes['/shown'] = 'ok';
+    await publish(CONCEPT_NOTE_WITHDRAWN_V1);
+    await until(endpointId, 1, (d) => d.status === 'delivered');
+    expect(verified('/shown', rotated.body.secret)).toHaveLength(1);
+    expect(verified('/shown', secret)).toHaveLength(1);
+    advance(25 * HOUR);
+    await publish(CONCEPT_NOTE_WITHDRAWN_V1);
+    await until(endpointId, 2, (d) => d.status === 'delivered');
+    expect(verified('/shown', rotated.body.secret)).toHaveLength(2);
+    expect(() => verified('/shown', secret)).toThrow('No matching signature found');
+    await request(http()).delete(`/webhooks/endpoints/${endpointId}`).set(admin).expect(204);
+  });
+
+  it('sends an endpoint the events from its registration on, each once however often it is read', async () => {
+    modes['/from-now'] = 'ok';
+    const before = await publish(PROJECT_PROPOSAL_WITHDRAWN_V1, new Date(clock.now().getTime() - 60_000));
+    const { endpointId, secret } = await register('/from-now', [PROJECT_PROPOSAL_WITHDRAWN_V1]);
+    const after = await publish(PROJECT_PROPOSAL_WITHDRAWN_V1);
+    // The same message again, as a relay that crashed before marking it sent would publish it.
+    await send(randomUUID(), sent.get(after)!);
+    await send(randomUUID(), sent.get(before)!);
+    const later = await publish(PROJECT_PROPOSAL_WITHDRAWN_V1);
+    await until(endpointId, 2, (d) => d.status === 'delivered');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(verified('/from-now', secret).map(eventOf).sort()).toEqual([after, later].sort());
+    await request(http()).delete(`/webhooks/endpoints/${endpointId}`).set(admin).expect(204);
+  });
+
+  it('attempts again, under the same webhook-id, a delivery whose worker died during its attempt', async () => {
+    modes['/crash'] = 'ok';
+    const { endpointId, secret } = await register('/crash', [CONCEPT_NOTE_WITHDRAWN_V1]);
+    await request(http()).patch(`/webhooks/endpoints/${endpointId}`).set(admin).send({ enabled: false }).expect(200);
+    const eventId = await publish(CONCEPT_NOTE_WITHDRAWN_V1);
+    await until(endpointId, 1, (d) => d.status === 'pending');
+    // What a worker that claimed it and died leaves: a lease that runs for the timeout and a margin.
+    await sql.query(`UPDATE notifications.webhook_deliveries SET lease_until = $2 WHERE endpoint_id = $1`, [
+      endpointId,
+      new Date(clock.now().getTime() + 60_000),
+    ]);
+    await request(http()).patch(`/webhooks/endpoints/${endpointId}`).set(admin).send({ enabled: true }).expect(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.filter((r) => r.path === '/crash')).toEqual([]);
+    advance(61_000);
+    const [delivery] = (await until(endpointId, 1, (d) => d.status === 'delivered')).items;
+    expect(verified('/crash', secret).map((r) => [r.id, eventOf(r)])).toEqual([[delivery.deliveryId, eventId]]);
     await request(http()).delete(`/webhooks/endpoints/${endpointId}`).set(admin).expect(204);
   });
 
@@ -337,6 +400,26 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
     // The subscriber to every type received each event once, at the first attempt.
     await until(all.endpointId, 6, (d) => d.status === 'delivered' && d.attempts === 1);
     expect(verified('/all', all.secret).map(eventOf).sort()).toEqual([...events].sort());
+  });
+
+  it('a retry brought forward by a success that fails again keeps its place in the schedule and its attempts', async () => {
+    modes['/flaky'] = 'ok';
+    const flaky = await register('/flaky', [CONCEPT_NOTE_WITHDRAWN_V1]);
+    const stubborn = await publish(CONCEPT_NOTE_WITHDRAWN_V1);
+    refused.add(stubborn);
+    const byEvent = async () => (await deliveries(flaky.endpointId)).items.find((d) => d.eventId === stubborn)!;
+    await until(flaky.endpointId, 1, (d) => d.status === 'failed' && d.attempts === 1);
+    const { nextAttemptAt } = await byEvent();
+    for (let i = 2; i <= 3; i++) {
+      await publish(CONCEPT_NOTE_WITHDRAWN_V1);
+      await eventually(async () => ((await byEvent()).log.length === i ? true : undefined), 20_000, `try ${i}`);
+      expect(await byEvent()).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt });
+    }
+    refused.delete(stubborn);
+    advance(WAITS[0] * 1.1 + 1_000);
+    await until(flaky.endpointId, 3, (d) => d.status === 'delivered');
+    expect(await byEvent()).toMatchObject({ status: 'delivered', attempts: 2 });
+    await request(http()).delete(`/webhooks/endpoints/${flaky.endpointId}`).set(admin).expect(204);
   });
 
   it('parks a delivery after its last attempt, more than 24 hours on, disables the endpoint, tells the admins, and replays', async () => {
@@ -411,6 +494,17 @@ describe('webhooks for integrators (issue 15, item 4)', () => {
         [`%${base}/gone`],
       );
       return rows[0].n === 1 ? true : undefined;
+    });
+  });
+
+  it('reports in readiness what integrators are owed, up while the dispatcher keeps up', async () => {
+    const res = await request(http()).get('/health/ready');
+    expect(res.body.checks.webhooks).toEqual({
+      status: 'up',
+      late: 0,
+      parked: 0,
+      disabledEndpoints: 1,
+      lastError: null,
     });
   });
 });

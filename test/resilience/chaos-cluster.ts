@@ -8,18 +8,18 @@ import { freePort, startBroker } from '../support/kafka-broker';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-export type AppName = 'concepts' | 'concepts-relay' | 'funds' | 'funds-relay' | 'reporting';
+export type AppName = 'concepts' | 'concepts-relay' | 'funds' | 'funds-relay' | 'reporting' | 'notifications';
 /** `kafka` crashes the broker; `kafka-outage` stops it cleanly for long; `kafka-freeze` pauses it (SIGSTOP). */
 export type Target = AppName | 'kafka' | 'kafka-outage' | 'kafka-freeze' | 'postgres';
 
 interface AppSpec {
-  service: 'concepts' | 'funds' | 'reporting';
+  service: 'concepts' | 'funds' | 'reporting' | 'notifications';
   env: Record<string, string>;
 }
 
 /**
  * Each service's HTTP API and consumer in one process and its outbox relay in another, so that the chaos driver can
- * kill the relay on its own; reporting publishes nothing and runs as one process.
+ * kill the relay on its own; reporting and notifications publish nothing and run as one process each.
  */
 const APPS: Record<AppName, AppSpec> = {
   concepts: { service: 'concepts', env: { OUTBOX_RELAY: 'off' } },
@@ -27,6 +27,7 @@ const APPS: Record<AppName, AppSpec> = {
   funds: { service: 'funds', env: { OUTBOX_RELAY: 'off' } },
   'funds-relay': { service: 'funds', env: { EVENT_CONSUMER: 'off' } },
   reporting: { service: 'reporting', env: {} },
+  notifications: { service: 'notifications', env: {} },
 };
 
 export const APP_NAMES = Object.keys(APPS) as AppName[];
@@ -70,6 +71,8 @@ export class ChaosCluster {
   readonly namespace = `chaos-${randomBytes(3).toString('hex')}`;
   readonly ports = {} as Record<AppName, number>;
   readonly restarts: Record<string, number> = {};
+  /** What an app gets beside the cluster's own settings (the notifier's SMTP server, for one); set before start(). */
+  readonly env: Partial<Record<AppName, Record<string, string>>> = {};
   private pgPort = 0;
   private kafkaPorts: [number, number] = [0, 0];
   private kafkaPid = 0;
@@ -149,6 +152,7 @@ export class ChaosCluster {
         RATE_LIMIT_PER_SECOND: '0',
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
         ...spec.env,
+        ...this.env[app],
       },
     });
     this.apps.set(app, child);

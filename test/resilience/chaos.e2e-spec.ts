@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { signDevelopmentToken } from '@fundline/auth';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { APP_NAMES, AppName, ChaosCluster, Target } from './chaos-cluster';
-import { seeded } from '@fundline/testing';
+import { seeded, startTestSmtpServer, TestSmtpServer } from '@fundline/testing';
+import { Webhook } from 'standardwebhooks';
 import { Workload } from './workload';
 
 /**
@@ -23,6 +26,7 @@ const TARGETS: Target[] = [
   'kafka-freeze',
   'funds-relay',
   'reporting',
+  'notifications',
   'kafka',
   'postgres',
 ];
@@ -47,25 +51,92 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
   const flowFailures: string[] = [];
   let db: Client;
   let failed = true;
+  /** The notifier's mail goes to a real SMTP server, its webhooks to a receiver that fails one call in ten. */
+  let smtp: TestSmtpServer;
+  let receiver: Server;
+  const deliveries: Array<{ webhookId: string; eventId: string; verified: boolean }> = [];
+  let verifier: Webhook | undefined;
+  const receiverRandom = seeded(SEED + 2);
+
+  function receive(req: IncomingMessage, body: string): number {
+    if (receiverRandom() < 0.1) return 500;
+    let verified = false;
+    try {
+      verifier?.verify(body, {
+        'webhook-id': String(req.headers['webhook-id']),
+        'webhook-timestamp': String(req.headers['webhook-timestamp']),
+        'webhook-signature': String(req.headers['webhook-signature']),
+      });
+      verified = verifier !== undefined;
+    } catch {
+      verified = false;
+    }
+    const eventId = (JSON.parse(body) as { data: { eventId: string } }).data.eventId;
+    deliveries.push({ webhookId: String(req.headers['webhook-id']), eventId, verified });
+    return 204;
+  }
 
   beforeAll(async () => {
     process.stderr.write(`chaos: CHAOS_SEED=${SEED} duration ${DURATION_MS} ms, a fault every ~${FAULT_EVERY_MS} ms\n`);
     if (process.env.FUNDLINE_SKIP_BUILD !== '1') {
-      for (const app of ['concepts', 'funds', 'reporting']) {
+      for (const app of ['concepts', 'funds', 'reporting', 'notifications']) {
         execFileSync(process.execPath, [path.join(ROOT, 'infra', 'build.js'), app], {
           cwd: ROOT,
           stdio: 'ignore',
         });
       }
     }
+    smtp = await startTestSmtpServer();
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => res.writeHead(receive(req, body)).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    cluster.env.notifications = {
+      SMTP_URL: smtp.url,
+      STAFF_DIGEST: 'off',
+      REMINDER_OFFSETS_DAYS: '1',
+      NOTIFIER_SEND_EVERY_MS: '200',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'on',
+      WEBHOOK_RETRY_SCHEDULE: '0,1s,2s,4s,8s,15s,30s,60s,60s,60s',
+    };
     await cluster.start();
     await cluster.ready();
     await workload.prepare();
+    // Fund staff of every fund are told of every verdict, decision and transfer; an integrator takes every event.
+    const admin = {
+      Authorization: `Bearer ${signDevelopmentToken(cluster.jwtSecret, { sub: 'chaos-admin', role: 'fund-admin' })}`,
+      'Content-Type': 'application/json',
+    };
+    const staff = await fetch(`${cluster.url('notifications')}/contacts`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        partyType: 'fund-staff',
+        partyCode: '*',
+        name: 'Chaos staff',
+        email: 'staff@example.org',
+      }),
+    });
+    if (staff.status !== 201) throw new Error(`no staff contact: ${staff.status} ${await staff.text()}`);
+    const endpoint = await fetch(`${cluster.url('notifications')}/webhooks/endpoints`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/fundline`,
+        eventTypes: ['*'],
+      }),
+    });
+    if (endpoint.status !== 201) throw new Error(`no webhook endpoint: ${endpoint.status} ${await endpoint.text()}`);
+    verifier = new Webhook(((await endpoint.json()) as { secret: string }).secret);
   }, 300_000);
 
   afterAll(async () => {
     await db?.end().catch(() => undefined);
     await cluster.stop(failed);
+    await smtp?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
     if (failed) process.stderr.write(`chaos: logs kept in ${cluster.dir}\n`);
   });
 
@@ -175,6 +246,10 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
              + (SELECT count(*) FROM concepts.outbox o WHERE NOT EXISTS (SELECT 1 FROM reporting.processed_events p WHERE p.event_id = o.event_id))
              + (SELECT count(*) FROM concepts.outbox o WHERE NOT EXISTS (SELECT 1 FROM funds.processed_events p WHERE p.event_id = o.event_id))
              + (SELECT count(*) FROM funds.outbox o WHERE NOT EXISTS (SELECT 1 FROM concepts.processed_events p WHERE p.event_id = o.event_id))
+             + (SELECT count(*) FROM concepts.outbox o WHERE NOT EXISTS (SELECT 1 FROM notifications.processed_events p WHERE p.event_id = o.event_id))
+             + (SELECT count(*) FROM funds.outbox o WHERE NOT EXISTS (SELECT 1 FROM notifications.processed_events p WHERE p.event_id = o.event_id))
+             + (SELECT count(*) FROM notifications.notifications WHERE status <> 'sent')
+             + (SELECT count(*) FROM notifications.webhook_deliveries WHERE status <> 'delivered')
              AS n`);
       return Number(row.n);
     };
@@ -270,6 +345,35 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
         SELECT l.entry_id FROM funds.journal_lines l
         WHERE NOT EXISTS (SELECT 1 FROM reporting.ledger_movements m WHERE m.entry_id = l.entry_id AND m.amount_minor = l.amount_minor)`),
     ).toEqual([]);
+
+    // The notifier: every verdict, decision and transfer told to the staff once, and every event delivered to the
+    // integrator, signed; a mail or a call repeated after a crash keeps its id (at least once, ADR 0020).
+    const [told] = await q<{ expected: number; recorded: number }>(`
+      SELECT (SELECT count(*) FROM concepts.outbox WHERE type LIKE '%.screened.v1' OR type LIKE '%.expired.v1')
+           + (SELECT count(*) FROM funds.outbox WHERE type IN ('allocation.approved.v2', 'allocation.deferred.v2',
+                'allocation.rejected.v2', 'transfer.disbursed.v1')) AS expected,
+             (SELECT count(*) FROM notifications.notifications) AS recorded`);
+    expect(Number(told.recorded)).toBe(Number(told.expected));
+    const sent = (await ids(`SELECT notification_id::text AS id FROM notifications.notifications`)).map(
+      (id) => `<${id}@fundline>`,
+    );
+    const mailed = [...new Set(smtp.received.map((m) => m.messageId))].sort();
+    expect(mailed).toEqual(sent);
+    // An endpoint receives the events that happened from its registration on.
+    const published = await ids(`
+      SELECT event_id::text AS id FROM (SELECT event_id, envelope FROM concepts.outbox UNION ALL
+                                        SELECT event_id, envelope FROM funds.outbox) o
+      WHERE (o.envelope->>'occurredAt')::timestamptz >= (SELECT min(created_at) FROM notifications.webhook_endpoints)`);
+    const delivered = [...new Set(deliveries.map((d) => d.eventId))].sort();
+    expect(delivered).toEqual(published);
+    expect(deliveries.filter((d) => !d.verified)).toEqual([]);
+    const idsPerEvent = new Map<string, Set<string>>();
+    for (const d of deliveries) idsPerEvent.set(d.eventId, (idsPerEvent.get(d.eventId) ?? new Set()).add(d.webhookId));
+    expect([...idsPerEvent.entries()].filter(([, webhookIds]) => webhookIds.size > 1)).toEqual([]);
+    process.stderr.write(
+      `chaos: notifier ${sent.length} mails (${smtp.received.length - mailed.length} sent again after a crash), ` +
+        `${published.length} events to the webhook (${deliveries.length - delivered.length} delivered again)\n`,
+    );
 
     // The dead-letter topic holds nothing: no event was given up on because a part was down.
     const admin = new Kafka({

@@ -8,7 +8,7 @@ import { ServiceName } from '../support/fundline-system';
  */
 export interface Endpoint {
   service: ServiceName;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as in the OpenAPI document. */
   route: string;
   /** Roles allowed; 'public' for the health probes. */
@@ -161,6 +161,25 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { service: 'reporting', method: 'GET', route: '/reports/credit-lines/{line}', allowed: ALL },
   { service: 'reporting', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'reporting', method: 'GET', route: '/health/ready', allowed: 'public' },
+
+  // Contacts: a government its own country's, a fund admin any; others see only the contact named for them (G6).
+  { service: 'notifications', method: 'POST', route: '/contacts', allowed: ['fund-admin', 'government'] },
+  { service: 'notifications', method: 'GET', route: '/contacts', allowed: ALL },
+  { service: 'notifications', method: 'GET', route: '/contacts/{id}', allowed: ALL },
+  { service: 'notifications', method: 'PUT', route: '/contacts/{id}/preferences', allowed: ALL },
+  { service: 'notifications', method: 'DELETE', route: '/contacts/{id}', allowed: ['fund-admin', 'government'] },
+  { service: 'notifications', method: 'GET', route: '/notifications', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'POST', route: '/webhooks/endpoints', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'GET', route: '/webhooks/endpoints', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'GET', route: '/webhooks/endpoints/{id}', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'PATCH', route: '/webhooks/endpoints/{id}', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'DELETE', route: '/webhooks/endpoints/{id}', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'POST', route: '/webhooks/endpoints/{id}/secret', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'GET', route: '/webhooks/endpoints/{id}/deliveries', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'POST', route: '/webhooks/endpoints/{id}/replay', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'POST', route: '/webhooks/deliveries/{id}/replay', allowed: ['fund-admin'] },
+  { service: 'notifications', method: 'GET', route: '/health', allowed: 'public' },
+  { service: 'notifications', method: 'GET', route: '/health/ready', allowed: 'public' },
 ];
 
 /** `/concepts/{id}` → `/concepts/<value>`, each parameter from `params` (by name) or else `fallback`. */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { ENDPOINTS, fillRoute } from './endpoint-catalogue';
 import { OpenApi, personaFor, problems, surface } from './openapi-requests';
-import { SERVICES } from '../support/fundline-system';
+import { ALL_SERVICES } from '../support/fundline-system';
 import { databaseFingerprint, LiveSystem, settled } from '../support/live-system';
 
 /**
@@ -123,7 +123,7 @@ describe(`hostile input (${RUNS} cases per endpoint, seed ${SEED})`, () => {
     process.stderr.write(`hostile input: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n`);
     live = await LiveSystem.start();
     db = await connect(live.system.db.url);
-    for (const service of SERVICES) {
+    for (const service of ALL_SERVICES) {
       docs[service] = JSON.parse((await live.send(service, 'GET', '/docs-json')).text);
     }
     await settled(db);

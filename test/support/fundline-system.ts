@@ -12,6 +12,8 @@ import { NotifierConfig, notifierConfigFromEnv } from '../../apps/notifications/
 export type ServiceName = 'concepts' | 'funds' | 'reporting' | 'notifications';
 /** The services every system starts; the notifier is started by the tests that need it (and an SMTP server). */
 export const SERVICES: readonly ServiceName[] = ['concepts', 'funds', 'reporting'];
+/** Every service with an HTTP API: what the access, input and required-field suites go through. */
+export const ALL_SERVICES: readonly ServiceName[] = [...SERVICES, 'notifications'];
 
 /**
  * The three services in this process, on a fresh database and their own Kafka namespace, talking only through

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { FundlineSystem, SERVICES, ServiceName } from './fundline-system';
+import { startTestSmtpServer, TestSmtpServer } from '@fundline/testing';
+import { ALL_SERVICES, FundlineSystem, ServiceName } from './fundline-system';
 
 export interface Answer {
   status: number;
@@ -15,11 +16,17 @@ export class LiveSystem {
   private constructor(
     readonly system: FundlineSystem,
     private readonly urls: Record<ServiceName, string>,
+    /** Where the notifier's mail goes: a real SMTP server, so that sent mail settles like any other write. */
+    readonly smtp: TestSmtpServer,
   ) {}
 
   static async start(): Promise<LiveSystem> {
-    const live = new LiveSystem(await FundlineSystem.start(), {} as Record<ServiceName, string>);
-    for (const name of SERVICES) await live.listen(name);
+    const smtp = await startTestSmtpServer();
+    const system = await FundlineSystem.start();
+    system.notifier = { ...system.notifier, smtpUrl: smtp.url };
+    await system.startService('notifications');
+    const live = new LiveSystem(system, {} as Record<ServiceName, string>, smtp);
+    for (const name of ALL_SERVICES) await live.listen(name);
     return live;
   }
 
@@ -54,8 +61,9 @@ export class LiveSystem {
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
   }
 
-  stop(): Promise<void> {
-    return this.system.stop();
+  async stop(): Promise<void> {
+    await this.system.stop();
+    await this.smtp.stop();
   }
 }
 
@@ -66,7 +74,7 @@ export class LiveSystem {
 export async function databaseFingerprint(db: Client): Promise<Record<string, string>> {
   const { rows: tables } = await db.query<{ schema: string; name: string }>(
     `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-      WHERE table_schema IN ('concepts', 'funds', 'reporting') AND table_type = 'BASE TABLE'
+      WHERE table_schema IN ('concepts', 'funds', 'reporting', 'notifications') AND table_type = 'BASE TABLE'
       ORDER BY 1, 2`,
   );
   const fingerprint: Record<string, string> = {};

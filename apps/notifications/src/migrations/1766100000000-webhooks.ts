@@ -45,6 +45,7 @@ export class Webhooks1766100000000 implements MigrationInterface {
         "status" text NOT NULL CHECK ("status" IN ('pending', 'failed', 'delivered', 'parked')),
         "attempts" int NOT NULL DEFAULT 0,
         "next_attempt_at" timestamptz NOT NULL,
+        "scheduled_at" timestamptz NULL,
         "lease_until" timestamptz NULL,
         "created_at" timestamptz NOT NULL,
         "last_attempt_at" timestamptz NULL,

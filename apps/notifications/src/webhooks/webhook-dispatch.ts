@@ -24,6 +24,7 @@ interface Claimed {
   body: string;
   attempts: number;
   lease_until: Date;
+  scheduled_at: Date | null;
   url: string;
   secret: string;
   previous_secret: string | null;
@@ -46,7 +47,8 @@ interface Outcome {
  *
  * 2xx is delivered; anything else (3xx included: redirects are not followed), a timeout or a connection error is a
  * failed attempt, tried again by the schedule and parked after its last attempt. A success brings forward the
- * retries its endpoint owes: the receiver is back, there is no reason to make it wait hours for them.
+ * retries its endpoint owes: the receiver is back, there is no reason to make it wait hours for them (and if one of
+ * them fails after all, it goes back to its place in the schedule without losing an attempt).
  */
 @Injectable()
 export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,6 +56,7 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private lastFailure: string | undefined;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +71,7 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running;
   }
@@ -90,15 +94,19 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
     this.running = undefined;
   }
 
-  /** Attempts what is due until nothing is; returns how many deliveries succeeded. */
+  /**
+   * Attempts what is due until nothing is (a backlog drains in one pass; each attempt moves its delivery out of the
+   * due ones, to delivered, to a later retry or under a lease) or the app stops; returns how many succeeded.
+   */
   async deliverDue(): Promise<number> {
     let delivered = 0;
-    for (;;) {
+    while (!this.stopping) {
       const claimed = await this.claim();
+      if (claimed.length === 0) break;
       const outcomes = await Promise.all(claimed.map(async (d) => [d, await this.attempt(d)] as const));
       for (const [d, outcome] of outcomes) if (await this.record(d, outcome)) delivered++;
-      if (claimed.length < BATCH) return delivered;
     }
+    return delivered;
   }
 
   private async claim(): Promise<Claimed[]> {
@@ -122,7 +130,7 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
        UPDATE ${deliveries} d SET lease_until = $2
        FROM ${endpoints} e
        WHERE d.delivery_id IN (SELECT delivery_id FROM picked) AND e.endpoint_id = d.endpoint_id
-       RETURNING d.delivery_id, d.endpoint_id, d.body, d.attempts, d.lease_until, e.url, e.secret, e.previous_secret,
+       RETURNING d.delivery_id, d.endpoint_id, d.body, d.attempts, d.lease_until, d.scheduled_at, e.url, e.secret, e.previous_secret,
                  e.previous_secret_until`,
       [now, this.leaseUntil(now)],
     );
@@ -183,13 +191,18 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const delivered = outcome.error === null;
-      const attempts = d.attempts + 1;
+      // A retry brought forward that fails goes back to its place in the schedule, its attempt not counted: a
+      // receiver that fails now and then still gets every delivery retried for the schedule's whole span.
+      const scheduled = !delivered && d.scheduled_at && d.scheduled_at > now ? d.scheduled_at : undefined;
+      const attempts = scheduled ? d.attempts : d.attempts + 1;
       const parked = !delivered && attempts >= this.config.retryScheduleMs.length;
-      const next = delivered || parked ? now : new Date(now.getTime() + this.wait(attempts, outcome.retryAfterMs));
+      const next =
+        scheduled ?? (delivered || parked ? now : new Date(now.getTime() + this.wait(attempts, outcome.retryAfterMs)));
       const [, recorded]: [unknown, number] = await manager.query(
         `UPDATE ${tableOf(manager, 'webhook_deliveries')}
-         SET status = $2, attempts = $3, next_attempt_at = $4, lease_until = NULL, last_attempt_at = $5,
-             last_status_code = $6, last_error = $7, delivered_at = CASE WHEN $2 = 'delivered' THEN $5 END
+         SET status = $2::text, attempts = $3, next_attempt_at = $4, scheduled_at = NULL, lease_until = NULL,
+             last_attempt_at = $5::timestamptz, last_status_code = $6, last_error = $7,
+             delivered_at = CASE WHEN $2::text = 'delivered' THEN $5::timestamptz END
          WHERE delivery_id = $1 AND lease_until = $8`,
         [
           d.delivery_id,
@@ -231,7 +244,8 @@ export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShu
       [endpointId, now],
     );
     await manager.query(
-      `UPDATE ${tableOf(manager, 'webhook_deliveries')} SET next_attempt_at = $2
+      `UPDATE ${tableOf(manager, 'webhook_deliveries')}
+       SET scheduled_at = coalesce(scheduled_at, next_attempt_at), next_attempt_at = $2
        WHERE endpoint_id = $1 AND status = 'failed' AND next_attempt_at > $2`,
       [endpointId, now],
     );

@@ -219,7 +219,7 @@ export class WebhookEndpoints {
     const now = this.clock.now();
     const [, replayed]: [unknown, number] = await this.dataSource.query(
       `UPDATE ${tableOf(this.dataSource, 'webhook_deliveries')}
-       SET status = 'pending', attempts = 0, next_attempt_at = $2
+       SET status = 'pending', attempts = 0, next_attempt_at = $2, scheduled_at = NULL
        WHERE endpoint_id = $1 AND status IN ('parked', 'failed') AND (lease_until IS NULL OR lease_until <= $2)`,
       [id, now],
     );
@@ -241,14 +241,14 @@ export class WebhookEndpoints {
       );
       const row = rows[0];
       if (!row) {
-        throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', `No webhook delivery ${deliveryId}`, 'not-found', [], {
+        throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', `no webhook delivery ${deliveryId}`, 'not-found', [], {
           id: deliveryId,
         });
       }
       if (row.lease_until && row.lease_until > now) {
         throw new DomainError(
           'WEBHOOK.IN_FLIGHT',
-          `Delivery ${deliveryId} is being attempted now; replay it once the attempt is over`,
+          `delivery ${deliveryId} is being attempted now; replay it once the attempt is over`,
           'conflict',
           [],
           { id: deliveryId },
@@ -256,7 +256,7 @@ export class WebhookEndpoints {
       }
       const [updated]: [DeliveryRow[], number] = await manager.query(
         `UPDATE ${tableOf(manager, 'webhook_deliveries')}
-         SET status = 'pending', attempts = 0, next_attempt_at = $2, lease_until = NULL
+         SET status = 'pending', attempts = 0, next_attempt_at = $2, scheduled_at = NULL, lease_until = NULL
          WHERE delivery_id = $1 RETURNING *`,
         [deliveryId, now],
       );
@@ -333,7 +333,7 @@ function checkEventTypes(types: string[]): string[] {
 }
 
 function endpointNotFound(id: string): DomainError {
-  return new DomainError('WEBHOOK.ENDPOINT_NOT_FOUND', `No webhook endpoint ${id}`, 'not-found', [], { id });
+  return new DomainError('WEBHOOK.ENDPOINT_NOT_FOUND', `no webhook endpoint ${id}`, 'not-found', [], { id });
 }
 
 function selectEndpoints(manager: EntityManager): string {

@@ -44,8 +44,8 @@ export class CreateWebhookEndpointDto {
   @MaxLength(100, { each: true })
   eventTypes: string[];
 
-  @ApiPropertyOptional({ example: "Ministry of the Interior's grants system" })
-  @OmittedOrSet()
+  @ApiPropertyOptional({ example: "Ministry of the Interior's grants system", nullable: true })
+  @IsOptional()
   @IsString()
   @Length(1, 500)
   description?: string;
