@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@fundline/auth';
 import { TOPICS } from '@fundline/contracts';
@@ -20,14 +20,7 @@ import { NOTIFICATIONS_MIGRATIONS } from './notifications.migrations';
 import { NOTIFIER_CONFIG, NotifierConfig } from './notifier-config';
 import { NoticeScan } from './reminders/notice-scan';
 import { ObligationNotices } from './reminders/obligation-notices';
-import {
-  WEBHOOK_CONFIG,
-  webhookConfigFromEnv,
-  WebhookFanOut,
-  WEBHOOK_CONTROLLERS,
-  WEBHOOK_PROVIDERS,
-  WebhookReadiness,
-} from './webhooks/webhooks';
+import { WEBHOOK_CONTROLLERS, WEBHOOK_EVENT_PROVIDERS, WEBHOOK_PROVIDERS, WebhookReadiness } from './webhooks/webhooks';
 
 export const NOTIFICATIONS_SCHEMA = 'notifications';
 
@@ -39,16 +32,16 @@ export const NOTIFICATIONS_SCHEMA = 'notifications';
 @Module({})
 class NotifierCoreModule {
   static forRoot(notifier: NotifierConfig, clock: Clock): DynamicModule {
-    const providers = [
+    const providers: Provider[] = [
       { provide: Clock, useValue: clock },
       { provide: NOTIFIER_CONFIG, useValue: notifier },
-      { provide: WEBHOOK_CONFIG, useFactory: () => webhookConfigFromEnv(process.env) },
+      ...WEBHOOK_EVENT_PROVIDERS,
       Recipients,
       Notices,
       ObligationNotices,
-      WebhookFanOut,
     ];
-    return { module: NotifierCoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+    const exported = providers.map((p) => (typeof p === 'function' ? p : p.provide));
+    return { module: NotifierCoreModule, providers, exports: exported };
   }
 }
 
@@ -96,7 +89,7 @@ export class NotificationsModule {
         Mailer,
         MailDispatch,
         MailReadiness,
-        ...WEBHOOK_PROVIDERS.filter((p) => p !== WebhookFanOut && !('provide' in p && p.provide === WEBHOOK_CONFIG)),
+        ...WEBHOOK_PROVIDERS,
         {
           provide: READINESS_CHECKS,
           useFactory: (mail: MailReadiness, webhooks: WebhookReadiness) => [mail, webhooks],

@@ -14,17 +14,17 @@ export { WebhookFanOut } from './webhook-fan-out';
 export { WebhookReadiness } from './webhook-readiness';
 
 /**
- * Everything webhooks add to the notifier. The configuration is read from the environment when the module is built
- * (WEBHOOK_RETRY_SCHEDULE, WEBHOOK_TIMEOUT_MS, WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_DISABLE_AFTER,
- * WEBHOOK_ALLOW_PRIVATE_NETWORKS); a test sets those first, or overrides WEBHOOK_CONFIG.
+ * What the event handler needs to queue deliveries, in the consumer's transaction. The configuration is read from the
+ * environment when the module is built (WEBHOOK_RETRY_SCHEDULE, WEBHOOK_TIMEOUT_MS, WEBHOOK_DISABLE_AFTER_FAILURES,
+ * WEBHOOK_DISABLE_AFTER, WEBHOOK_ALLOW_PRIVATE_NETWORKS); a test sets those first.
  */
-export const WEBHOOK_PROVIDERS: Provider[] = [
+export const WEBHOOK_EVENT_PROVIDERS: Provider[] = [
   { provide: WEBHOOK_CONFIG, useFactory: () => webhookConfigFromEnv(process.env) },
   WebhookFanOut,
-  WebhookDispatch,
-  WebhookEndpoints,
-  WebhookReadiness,
 ];
+
+/** The rest of what webhooks add to the notifier: delivery, the endpoints' API and readiness. */
+export const WEBHOOK_PROVIDERS: Provider[] = [WebhookDispatch, WebhookEndpoints, WebhookReadiness];
 
 export const WEBHOOK_CONTROLLERS = [WebhooksController];
 
