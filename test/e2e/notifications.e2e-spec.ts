@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { bearer, eventually, ReceivedMail, startTestSmtpServer, TestSmtpServer } from '@fundline/testing';
 import { createKafka } from '@fundline/messaging';
 import request from 'supertest';
@@ -18,6 +19,8 @@ describe('notifications (issue 15)', () => {
   const f = fundlineForThisFile();
   let smtp: TestSmtpServer;
   const contacts: Record<string, string> = {};
+  /** The Senegalese Line 2 project approved in the reminder test, revised later. */
+  let allocationId = '';
 
   const notifier = () => f.system.http('notifications');
   const scan = () => f.system.app('notifications').get(NoticeScan).scan();
@@ -87,7 +90,7 @@ describe('notifications (issue 15)', () => {
     const steps = new DecisionSteps(f.system, f.db);
     await steps.fundTheLines();
     const proposal = await steps.inFundsPipeline('SEN');
-    const allocationId = await steps.approveOnLine(proposal, '100000.00', 2);
+    allocationId = await steps.approveOnLine(proposal, '100000.00', 2);
     await smtp.waitFor(
       () =>
         mailsTo('awa.diop@example.sn', 'decision-approved').length === 1 &&
@@ -170,6 +173,26 @@ describe('notifications (issue 15)', () => {
         .sort(),
     ).toEqual(['awa.diop@example.sn', 'idf@example.org', 'lucia.perez@example.org']);
     expect(mailsTo('awa.diop@example.sn', 'obligation-overdue')[0].subject).toMatch(/^Rapport en retard : /);
+  });
+
+  it('tells the government and the organisation of a revision, in their languages', async () => {
+    const revised = await request(f.system.http('funds'))
+      .post(`/allocations/${allocationId}/revisions`)
+      .set(bearer('fund-admin'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ kind: 'no-cost-extension', newEndDate: '2029-06-30', reason: 'Élections reportées' })
+      .expect(200);
+    expect(revised.body.endDate).toBe('2029-06-30');
+    await smtp.waitFor(
+      () =>
+        mailsTo('awa.diop@example.sn', 'allocation-revised').length === 1 &&
+        mailsTo('lucia.perez@example.org', 'allocation-revised').length === 1,
+    );
+    const [french] = mailsTo('awa.diop@example.sn', 'allocation-revised');
+    expect(french.text).toContain('prolongation sans incidence financière');
+    expect(french.text).toContain('30 juin 2029');
+    expect(french.text).toContain('Motif : Élections reportées');
+    expect(mailsTo('lucia.perez@example.org', 'allocation-revised')[0].subject).toMatch(/^Revisión registrada: «/);
   });
 
   it('M7 warns the government once before its pipeline entry expires', async () => {

@@ -27,6 +27,8 @@ import {
   ExpenditureReportedV1,
   OBLIGATION_OVERDUE_V1,
   OBLIGATION_SUBMITTED_V1,
+  ALLOCATION_REVISED_V1,
+  AllocationRevisedV1,
   ObligationOverdueV1,
   ObligationSubmittedV1,
   REFUND_RECEIVED_V1,
@@ -113,6 +115,7 @@ const CURRENT_CONTRACTS = {
   [REFUND_RECEIVED_V1]: allocation(RefundReceivedV1),
   [OBLIGATION_OVERDUE_V1]: allocation(ObligationOverdueV1),
   [OBLIGATION_SUBMITTED_V1]: allocation(ObligationSubmittedV1),
+  [ALLOCATION_REVISED_V1]: allocation(AllocationRevisedV1),
 } satisfies Record<string, Contract>;
 
 /** The current contracts by type name. A type missing here and from SUPERSEDED_CONTRACTS is an unknown event. */

@@ -3,6 +3,7 @@ import {
   ALLOCATION_APPROVED_V2,
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V2,
+  ALLOCATION_REVISED_V1,
   CONCEPT_NOTE_SUBMITTED_V1,
   EVENT_CONTRACTS,
   FundlineEvent,
@@ -43,6 +44,7 @@ const ABOUT_A_SUBMISSION = [
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V2,
   TRANSFER_DISBURSED_V1,
+  ALLOCATION_REVISED_V1,
 ] as const;
 
 /**
@@ -220,6 +222,26 @@ export class NotifierEvents implements IntegrationEventHandler {
           organisation: p.organisation,
           amount: moneyIn(language, p.transferredToOrganisation.amount, p.transferredToOrganisation.currency),
           transferDate: dayIn(language, p.transferDate),
+        }),
+      });
+    } else if (event.type === ALLOCATION_REVISED_V1) {
+      const p = event.payload;
+      const organisations: { organisations: string[] }[] = await manager.query(
+        `SELECT organisations FROM ${tableOf(manager, 'allocations')} WHERE allocation_id = $1`,
+        [p.allocationId],
+      );
+      await this.notices.record(manager, {
+        ...base,
+        kind: 'allocation-revised',
+        about: event.eventId,
+        parties: [government, { type: 'organisation', codes: organisations[0]?.organisations ?? [] }, staff],
+        params: (language) => ({
+          title: s.title,
+          revision: message(language, `revision.${p.kind}`),
+          revisedOn: dayIn(language, p.revisedAt),
+          endDate: dayIn(language, p.endDate),
+          previousEndDate: dayIn(language, p.previousEndDate),
+          reason: p.reason,
         }),
       });
     } else if (event.type === OBLIGATION_OVERDUE_V1) {

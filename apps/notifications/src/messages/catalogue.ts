@@ -39,6 +39,12 @@ const en: Catalogue = {
   'transfer-disbursed.subject': 'Transfer made: {amount} for "{title}"',
   'transfer-disbursed.body': '{amount} was transferred to {organisation} for "{title}" on {transferDate}.',
 
+  'allocation-revised.subject': 'Revision recorded: "{title}"',
+  'allocation-revised.body':
+    'A {revision} of "{title}" was recorded on {revisedOn}. The programme now ends on {endDate} (before: {previousEndDate}).\nReason: {reason}',
+  'revision.budget-revision': 'budget revision',
+  'revision.no-cost-extension': 'no-cost extension',
+
   'pipeline-expiry-warning.subject': 'Leaving the pipeline on {expiresOn}: "{title}"',
   'pipeline-expiry-warning.body':
     '"{title}" will leave the pipeline on {expiresOn} if no decision is taken before (rule M7). It can then be submitted again.',
@@ -118,6 +124,12 @@ const fr: Catalogue = {
   'transfer-disbursed.subject': 'Transfert effectué : {amount} pour « {title} »',
   'transfer-disbursed.body': '{amount} ont été transférés à {organisation} pour « {title} » le {transferDate}.',
 
+  'allocation-revised.subject': 'Révision enregistrée : « {title} »',
+  'allocation-revised.body':
+    'Révision du {revisedOn} ({revision}) pour « {title} ». Le programme se termine désormais le {endDate} (auparavant : {previousEndDate}).\nMotif : {reason}',
+  'revision.budget-revision': 'révision budgétaire',
+  'revision.no-cost-extension': 'prolongation sans incidence financière',
+
   'pipeline-expiry-warning.subject': 'Sortie de la liste des projets le {expiresOn} : « {title} »',
   'pipeline-expiry-warning.body':
     "« {title} » sortira de la liste des projets le {expiresOn} si aucune décision n'est prise d'ici là (règle M7). Elle pourra alors être soumise à nouveau.",
@@ -196,6 +208,12 @@ const es: Catalogue = {
 
   'transfer-disbursed.subject': 'Transferencia realizada: {amount} para «{title}»',
   'transfer-disbursed.body': 'Se transfirieron {amount} a {organisation} para «{title}» el {transferDate}.',
+
+  'allocation-revised.subject': 'Revisión registrada: «{title}»',
+  'allocation-revised.body':
+    'Revisión del {revisedOn} ({revision}) de «{title}». El programa termina ahora el {endDate} (antes: {previousEndDate}).\nMotivo: {reason}',
+  'revision.budget-revision': 'revisión presupuestaria',
+  'revision.no-cost-extension': 'prórroga sin costo adicional',
 
   'pipeline-expiry-warning.subject': 'Saldrá de la cartera el {expiresOn}: «{title}»',
   'pipeline-expiry-warning.body':

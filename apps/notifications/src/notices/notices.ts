@@ -17,6 +17,7 @@ export const NOTICE_KINDS = [
   'decision-deferred',
   'decision-rejected',
   'transfer-disbursed',
+  'allocation-revised',
   'pipeline-expiry-warning',
   'pipeline-expired',
   'digest',

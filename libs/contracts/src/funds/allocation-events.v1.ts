@@ -99,6 +99,20 @@ export class ObligationOverdueV1 {
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueOn: string;
 }
 
+export const ALLOCATION_REVISED_V1 = 'allocation.revised.v1';
+
+/** A revision recorded on an allocation: a budget revision, or a no-cost extension that moves its end date. */
+export class AllocationRevisedV1 {
+  @IsUUID() allocationId: string;
+  @IsUUID() conceptId: string;
+  @IsString() fund: string;
+  @IsIn(['budget-revision', 'no-cost-extension']) kind: 'budget-revision' | 'no-cost-extension';
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) previousEndDate: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate: string;
+  @IsString() reason: string;
+  @IsISO8601({ strict: true }) revisedAt: string;
+}
+
 export const OBLIGATION_SUBMITTED_V1 = 'obligation.submitted.v1';
 
 export class ObligationSubmittedV1 {

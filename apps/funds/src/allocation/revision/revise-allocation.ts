@@ -1,4 +1,4 @@
-import { Actor } from '@fundline/contracts';
+import { Actor, ALLOCATION_REVISED_V1, AllocationRevisedV1 } from '@fundline/contracts';
 import { dayOf } from '@fundline/domain';
 import { IdempotentResult } from '@fundline/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -32,8 +32,19 @@ export class ReviseAllocationHandler implements ICommandHandler<ReviseAllocation
   constructor(private readonly changes: AllocationChanges) {}
 
   execute(command: ReviseAllocation) {
-    return this.changes.run('revision', command, async ({ allocation, now }) => {
+    return this.changes.run('revision', command, async ({ allocation, now, emit }) => {
+      const previousEndDate = allocation.state.endDate;
       allocation.revise(command.body.kind, dayOf(now), command.body.newEndDate ?? null);
+      emit<AllocationRevisedV1>(ALLOCATION_REVISED_V1, {
+        allocationId: allocation.state.id,
+        conceptId: allocation.state.conceptId,
+        fund: allocation.state.fundCode,
+        kind: command.body.kind,
+        previousEndDate,
+        endDate: allocation.state.endDate,
+        reason: command.body.reason,
+        revisedAt: now.toISOString(),
+      });
     });
   }
 }
