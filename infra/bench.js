@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run bench` (with `npm start` running): a sustained mixed workload against the three services, then, in the
+ * `npm run bench` (with `npm start` running): a sustained mixed workload against the services, then, in the
  * same run and on the same PostgreSQL, the raw transaction rate of an equivalent insert-and-update pattern.
  *
  * Mix (closed loop, N virtual users): deposits (funds: idempotency record, journal entry and lines, account balances,
@@ -8,7 +8,7 @@
  * drafts and submissions (concepts: aggregate, history, screening verdict, outbox). Prints one JSON line with commands
  * per second, p50/p95/p99 command latency per kind and overall, write-to-read-model lag (outbox row written →
  * reporting's inbox row, both on PostgreSQL's clock), the raw rate and the ratio, each service's resident memory, and
- * the CPU time a command costs: milliseconds of CPU per command over the measured window, summed over the three
+ * the CPU time a command costs: milliseconds of CPU per command over the measured window, summed over the four
  * services (their relays and consumers run inside them), the Kafka broker and PostgreSQL (the backends of this
  * database and the cluster's background writers), read from /proc; the load generator is left out.
  *
@@ -41,6 +41,7 @@ const URLS = {
   concepts: process.env.CONCEPTS_URL ?? 'http://127.0.0.1:3001',
   funds: process.env.FUNDS_URL ?? 'http://127.0.0.1:3002',
   reporting: process.env.REPORTING_URL ?? 'http://127.0.0.1:3003',
+  notifications: process.env.NOTIFICATIONS_URL ?? 'http://127.0.0.1:3004',
 };
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fundline';
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? runningProjectBroker()?.brokers ?? '127.0.0.1:9092';

@@ -20,13 +20,13 @@ const FAULT_EVERY_MS = Number(process.env.CHAOS_FAULT_EVERY_MS ?? 8_000);
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 2_147_483_647);
 const TARGETS: Target[] = [
   'kafka-outage',
+  'notifications',
   'concepts',
   'concepts-relay',
   'funds',
   'kafka-freeze',
   'funds-relay',
   'reporting',
-  'notifications',
   'kafka',
   'postgres',
 ];
