@@ -15,6 +15,20 @@ import { usd } from '../support/money-requests';
  * The notifier on the real stack: the three services, the broker, PostgreSQL and a real SMTP server on loopback, read
  * back as a mail client would. Time is the system's test clock, moved to the days the rules speak of.
  */
+/** A Senegalese Line 2 proposal whose staff and office costs are 60% of the budget: screened ineligible by F7. */
+function overStaffCosts(title: string) {
+  return aProjectProposal({
+    countries: ['SEN'],
+    endorsements: [{ country: 'SEN', letterReference: `L-${title}` }],
+    title,
+    budget: {
+      staffAndOfficeCosts: usd('90000.00'),
+      includesOtherDonorFunding: false,
+      includesProposalDevelopmentCosts: false,
+    },
+  });
+}
+
 describe('notifications (issue 15)', () => {
   const f = fundlineForThisFile();
   let smtp: TestSmtpServer;
@@ -61,16 +75,7 @@ describe('notifications (issue 15)', () => {
   });
 
   it('an ineligible verdict reaches the government in French for a francophone country, the failed rule in plain words', async () => {
-    const body = aProjectProposal({
-      countries: ['SEN'],
-      endorsements: [{ country: 'SEN', letterReference: 'L-SEN-1' }],
-      title: 'Gestion des frontières',
-      budget: {
-        staffAndOfficeCosts: usd('90000.00'),
-        includesOtherDonorFunding: false,
-        includesProposalDevelopmentCosts: false,
-      },
-    });
+    const body = overStaffCosts('Gestion des frontières');
     const { submitted } = await submitConcept(f.system, 'SEN', body, 'project-proposals');
     expect(submitted.status).toBe('screened-ineligible');
 
@@ -223,17 +228,7 @@ describe('notifications (issue 15)', () => {
       f.system.clock.set('2027-06-01T10:00:00Z');
       const before = mailsTo('idf@example.org').length;
       for (const title of ['Premier projet', 'Second projet']) {
-        const body = aProjectProposal({
-          countries: ['SEN'],
-          endorsements: [{ country: 'SEN', letterReference: `L-${title}` }],
-          title,
-          budget: {
-            staffAndOfficeCosts: usd('90000.00'),
-            includesOtherDonorFunding: false,
-            includesProposalDevelopmentCosts: false,
-          },
-        });
-        await submitConcept(f.system, 'SEN', body, 'project-proposals');
+        await submitConcept(f.system, 'SEN', overStaffCosts(title), 'project-proposals');
       }
       await smtp.waitFor(
         () => mailsTo('awa.diop@example.sn').filter((m) => /(Premier|Second) projet/.test(m.subject)).length === 2,
@@ -325,16 +320,7 @@ describe('notifications (issue 15)', () => {
         return res.status === 503 ? res : undefined;
       });
       expect(down.body.checks.smtp).toMatchObject({ status: 'down' });
-      const body = aProjectProposal({
-        countries: ['SEN'],
-        endorsements: [{ country: 'SEN', letterReference: 'L-SEN-3' }],
-        title,
-        budget: {
-          staffAndOfficeCosts: usd('90000.00'),
-          includesOtherDonorFunding: false,
-          includesProposalDevelopmentCosts: false,
-        },
-      });
+      const body = overStaffCosts(title);
       await submitConcept(f.system, 'SEN', body, 'project-proposals');
       await eventually(async () => {
         const { rows } = await f.db.query(

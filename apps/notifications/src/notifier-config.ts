@@ -34,7 +34,8 @@ function list(value: string | undefined, fallback: number[], name: string): numb
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
-function whole(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+/** A whole number from the environment, within bounds, or the default when unset. */
+export function whole(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)

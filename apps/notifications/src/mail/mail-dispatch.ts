@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { tableOf } from '@fundline/persistence';
 import { DataSource } from 'typeorm';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier-config';
+import { PeriodicWork } from '../periodic-work';
 import { Mailer } from './mailer';
 
 /** Most mails sent in one transaction: the rows stay locked while their mails are handed to the SMTP server. */
@@ -19,35 +20,32 @@ const MAX_BACKOFF_MS = 3_600_000;
 @Injectable()
 export class MailDispatch implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailDispatch.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
   private lastFailure: string | undefined;
+  private readonly work: PeriodicWork;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.sendEveryMs);
+  ) {
+    this.work = new PeriodicWork(
+      config.sendEveryMs,
+      () => this.sendDue(),
+      (error) => this.logger.warn(`mail dispatch failed: ${error.message}`),
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.work.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
   }
 
   /** The last SMTP failure since the last success, for readiness. */
   failing(): string | undefined {
     return this.lastFailure;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sendDue().catch((error: Error) => this.logger.warn(`mail dispatch failed: ${error.message}`));
-    await this.running;
-    this.running = undefined;
   }
 
   /** Sends what is due until nothing is; returns how many mails the SMTP server accepted. */

@@ -6,6 +6,7 @@ import { DailyDigest } from '../digest/daily-digest';
 import { dayIn } from '../messages/formats';
 import { Notices } from '../notices/notices';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier-config';
+import { PeriodicWork } from '../periodic-work';
 import { ObligationNotices } from './obligation-notices';
 
 /**
@@ -16,8 +17,7 @@ import { ObligationNotices } from './obligation-notices';
 @Injectable()
 export class NoticeScan implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NoticeScan.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly work: PeriodicWork;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -26,22 +26,20 @@ export class NoticeScan implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly digest: DailyDigest,
     private readonly clock: Clock,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-  ) {}
+  ) {
+    this.work = new PeriodicWork(
+      config.scanEveryMs,
+      () => this.scan(),
+      (error) => this.logger.warn(`notice scan failed: ${error.message}`),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.scanEveryMs);
+    this.work.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.scan().catch((error: Error) => this.logger.warn(`notice scan failed: ${error.message}`));
-    await this.running;
-    this.running = undefined;
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
   }
 
   /** One pass; returns how many notifications it recorded. */

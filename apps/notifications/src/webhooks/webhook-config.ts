@@ -1,3 +1,4 @@
+import { whole } from '../notifier-config';
 /** How webhooks are delivered, read once from the environment (12-factor) or given by a test. */
 export interface WebhookConfig {
   /**
@@ -28,14 +29,6 @@ export function parseDuration(text: string, name: string): number {
   const match = DURATION.exec(text.trim());
   if (!match) throw new Error(`${name}: "${text}" is not a duration (500ms, 5s, 5m, 2h, 1d)`);
   return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
-}
-
-function whole(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
 }
 
 export const DEFAULT_RETRY_SCHEDULE = '0,5s,5m,30m,2h,5h,10h,10h';

@@ -7,6 +7,7 @@ import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier-config';
 import { signatureHeader } from './signature';
 import { WEBHOOK_CONFIG, WebhookConfig } from './webhook-config';
 import { checkWebhookUrl } from './webhook-url';
+import { PeriodicWork } from '../periodic-work';
 
 /** Most deliveries attempted at once. */
 const BATCH = 20;
@@ -53,45 +54,42 @@ interface Outcome {
 @Injectable()
 export class WebhookDispatch implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatch.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
   private lastFailure: string | undefined;
   private stopping = false;
+  private readonly work: PeriodicWork;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly notices: Notices,
     private readonly clock: Clock,
     @Inject(WEBHOOK_CONFIG) private readonly config: WebhookConfig,
-    @Inject(NOTIFIER_CONFIG) private readonly notifier: NotifierConfig,
-  ) {}
+    @Inject(NOTIFIER_CONFIG) notifier: NotifierConfig,
+  ) {
+    this.work = new PeriodicWork(
+      notifier.sendEveryMs,
+      async () => {
+        await this.deliverDue();
+        this.lastFailure = undefined;
+      },
+      (error) => {
+        this.lastFailure = error.message;
+        this.logger.warn(`webhook dispatch failed: ${error.message}`);
+      },
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.notifier.sendEveryMs);
+    this.work.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.work.stop();
   }
 
   /** Why the last pass failed (the database, not a receiver), until one succeeds: for readiness. */
   failing(): string | undefined {
     return this.lastFailure;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.deliverDue().then(
-      () => (this.lastFailure = undefined),
-      (error: Error) => {
-        this.lastFailure = error.message;
-        this.logger.warn(`webhook dispatch failed: ${error.message}`);
-      },
-    );
-    await this.running;
-    this.running = undefined;
   }
 
   /**
