@@ -44,7 +44,7 @@ module.exports = {
       to: {
         path: [
           'node_modules/(@nestjs|typeorm|express|kafkajs|pg|class-validator|class-transformer|exceljs|jsonwebtoken)/',
-          '^libs/(http|auth|messaging|persistence|testing)/',
+          '^libs/(http|auth|messaging|persistence|testing|documents)/',
           '^apps/[^/]+/src/.*\\.(entity|repository|handler|controller|service|module|dto|projection|consumer)\\.ts$',
         ],
       },

@@ -149,6 +149,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: '/allocations/{id}/obligations/{obligationId}/submit',
     allowed: ['fund-admin', 'finance-officer'],
   },
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/allocations/{id}/obligations/{obligationId}/reports',
+    allowed: ['fund-admin', 'finance-officer'],
+  },
+  // Documents of an allocation: staff, and the government whose concept it is (another one is answered 404).
+  { service: 'funds', method: 'GET', route: '/allocations/{id}/documents', allowed: ALL },
+  { service: 'funds', method: 'GET', route: '/documents/{documentId}', allowed: ALL },
+  { service: 'funds', method: 'GET', route: '/documents/{documentId}/downloads', allowed: ['fund-admin'] },
   { service: 'funds', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'funds', method: 'GET', route: '/health/ready', allowed: 'public' },
 

@@ -1,3 +1,6 @@
+import { AllocationDocuments } from './documents/allocation-documents';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentStore, documentStoreFromEnv } from '@fundline/documents';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@fundline/auth';
@@ -44,6 +47,7 @@ import { RecordIncomeHandler } from './income/record-income';
 import { FundCostsController } from './fund-costs/fund-costs.controller';
 import { RecordFundCostHandler } from './fund-costs/record-fund-cost';
 import { DirectCostsAndBankCharges1764710000000 } from './migrations/1764710000000-direct-costs-and-bank-charges';
+import { Documents1766300000000 } from './migrations/1766300000000-documents';
 import { JournalEntryRecord, JournalLineRecord, LedgerAccountRecord } from './ledger/ledger.entities';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerAndContributions1763900000000 } from './migrations/1763900000000-ledger-and-contributions';
@@ -96,6 +100,7 @@ export class FundsModule {
               PipelineReplicaOfBothFunds1764000000000,
               Allocations1764100000000,
               DirectCostsAndBankCharges1764710000000,
+              Documents1766300000000,
             ],
           }),
         ),
@@ -123,10 +128,13 @@ export class FundsModule {
         BalancesController,
         CommitteeController,
         AllocationsController,
+        DocumentsController,
         HealthController,
       ],
       providers: [
         { provide: Clock, useValue: clock },
+        { provide: DocumentStore, useFactory: () => documentStoreFromEnv(process.env) },
+        AllocationDocuments,
         LedgerService,
         LedgerQueries,
         ContributionsRepository,

@@ -11,3 +11,4 @@ export * from './contract-violation';
 export * from './nested';
 export * from './registered-fund';
 export * from './asyncapi/asyncapi-document';
+export * from './documents/document-ref.v1';

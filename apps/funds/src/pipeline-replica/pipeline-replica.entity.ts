@@ -33,6 +33,10 @@ export class PipelineReplicaRecord {
   @Column('text', { nullable: true })
   scope: string | null;
 
+  /** Null for entries replicated before titles were (the grant agreement then names the concept by its id). */
+  @Column('text', { nullable: true })
+  title: string | null;
+
   @Column('timestamptz', { name: 'expires_at', nullable: true })
   expiresAt: Date | null;
 

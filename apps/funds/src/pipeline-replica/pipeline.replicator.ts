@@ -33,6 +33,7 @@ export class PipelineReplicator implements IntegrationEventHandler<ConceptsTopic
           parentId: 'parentProposalId' in p ? (p.parentProposalId ?? null) : null,
           thematicArea: 'thematicArea' in p ? p.thematicArea : null,
           scope: p.scope,
+          title: p.title,
           requestedMinor: requested.amountMinor.toString(),
           currency: requested.currency,
           updatedAt: new Date(event.occurredAt),

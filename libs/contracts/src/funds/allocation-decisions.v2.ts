@@ -1,4 +1,5 @@
 import { IsArray, IsISO8601, IsString, IsUUID } from 'class-validator';
+import { DocumentRefV1 } from '../documents/document-ref.v1';
 import { ValidNested } from '../nested';
 import { ApprovedAllocationV1 } from './allocation-events.v1';
 
@@ -22,9 +23,10 @@ export class AllocationDecidedV2 {
   @IsISO8601({ strict: true }) decidedAt: string;
 }
 
-/** An approval, with the allocation it made. */
+/** An approval, with the allocation it made and its grant agreement (optional: added after the first release). */
 export class AllocationApprovedV2 extends AllocationDecidedV2 {
   @ValidNested(ApprovedAllocationV1) allocation: ApprovedAllocationV1;
+  @ValidNested(DocumentRefV1, { optional: true }) agreement?: DocumentRefV1;
 }
 
 /** The event type a committee decision is published as. */

@@ -1,3 +1,4 @@
+import { DocumentRefV1 } from '../documents/document-ref.v1';
 import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ValidNested, ValidNestedArray } from '../nested';
 import { MoneyV1 } from '../concepts/concept-note-submitted.v1';
@@ -121,4 +122,6 @@ export class ObligationSubmittedV1 {
   @IsUUID() conceptId: string;
   @IsString() kind: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) submittedOn: string;
+  /** The report uploaded that fulfilled it (optional: added after the first release; a typed date has none). */
+  @ValidNested(DocumentRefV1, { optional: true }) report?: DocumentRefV1;
 }

@@ -1,4 +1,5 @@
 import { Actor } from '@fundline/contracts';
+import { DocumentStore, StoredDocument } from '@fundline/documents';
 import { ApprovalCandidate, dayOf, FundParameters, FundPolicies } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
@@ -8,19 +9,23 @@ import { PipelineReplicaRecord } from '../../pipeline-replica/pipeline-replica.e
 import { Allocation, ApprovalRequest } from '../allocation.aggregate';
 import { AllocationRepository } from '../allocation.repository';
 import { fund1035ListsAsOf, replicaAsOf } from '../reference-replica';
+import { grantAgreementTerms } from '../agreement/agreement-terms';
+import { renderGrantAgreement } from '../agreement/grant-agreement';
 
 export type ApprovalTermsRequested = ApprovalRequest['terms'];
 
 /**
  * An approval inside the committee decision's transaction: what the fund's rules read (parameters and lists in force
- * that day, the parent's funding), the aggregate's verdict, and the commitment posted to the ledger, which locks the
- * pocket's available balance (G5): concurrent approvals cannot over-commit a pocket.
+ * that day, the parent's funding), the aggregate's verdict, its grant agreement written and stored as a document of
+ * the allocation (issue 13), and the commitment posted to the ledger, which locks the pocket's available balance (G5):
+ * concurrent approvals cannot over-commit a pocket. The agreement is rendered before that lock is taken.
  */
 @Injectable()
 export class Approvals {
   constructor(
     private readonly allocations: AllocationRepository,
     private readonly ledger: LedgerService,
+    private readonly documents: DocumentStore,
   ) {}
 
   async approve(
@@ -48,12 +53,39 @@ export class Approvals {
       context: { now: decision.now, parameters, lists, parentFundedOnLine },
       today,
     });
+    const agreement = await renderGrantAgreement(
+      grantAgreementTerms({
+        allocation: allocation.state,
+        currency: entry.currency,
+        obligations,
+        approval: { decisionId: decision.decisionId, approvedAt: decision.now },
+        submission: {
+          title: entry.title ?? `Concept ${entry.conceptId}`,
+          submittingCountry: entry.submittingCountry,
+          scope: entry.scope,
+          countries: entry.countries,
+        },
+        countryNames: new Map(
+          [...(await replicaAsOf(manager, 'country', today))].map(([code, v]) => [code, String(v.name ?? code)]),
+        ),
+      }),
+    );
     await this.ledger.post(manager, commitment, decision);
     const owed = await this.allocations.add(manager, allocation, obligations, {
       decisionId: decision.decisionId,
       approvedAt: decision.now,
     });
-    return { allocation, obligations: owed };
+    const stored: StoredDocument = await this.documents.put(
+      manager,
+      {
+        ownerType: 'allocation',
+        ownerId: allocation.state.id,
+        kind: 'grant-agreement',
+        uploadedBy: { userId: decision.actor.userId, role: decision.actor.role },
+      },
+      { fileName: `grant-agreement-${allocation.state.id}.pdf`, mediaType: 'application/pdf', content: [agreement] },
+    );
+    return { allocation, obligations: owed, agreement: stored };
   }
 }
 

@@ -6,6 +6,7 @@ import {
   ObligationSubmittedV1,
 } from '@fundline/contracts';
 import { Clock, dayOf, DomainError } from '@fundline/domain';
+import { DocumentStore, IncomingDocument } from '@fundline/documents';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
@@ -13,8 +14,9 @@ import { ObligationRecord } from '../allocation.entities';
 import { submitted } from './obligation.rules';
 
 /**
- * F12 / M11 reporting obligations: submitted ones are recorded; overdue ones raise `obligation.overdue.v1` once each,
- * from a scheduled job (injectable clock).
+ * F12 / M11 reporting obligations: a report uploaded against one fulfils it on the day it arrives, the document stored
+ * with the obligation in the same transaction (issue 13); a typed submission date is still taken. Overdue ones raise
+ * `obligation.overdue.v1` once each, from a scheduled job (injectable clock).
  */
 @Injectable()
 export class Obligations implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +26,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly documents: DocumentStore,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
@@ -37,17 +40,49 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
   }
 
-  async submit(actor: Actor, correlationId: string, allocationId: string, obligationId: string, submittedOn: string) {
+  /** Whether the obligation exists: checked before an upload is read, so a wrong address reads no file. */
+  async exists(allocationId: string, obligationId: string): Promise<boolean> {
+    return this.dataSource.manager.exists(ObligationRecord, { where: { id: obligationId, allocationId } });
+  }
+
+  async submit(
+    actor: Actor,
+    correlationId: string,
+    allocationId: string,
+    obligationId: string,
+    submittedOn: string,
+    report?: IncomingDocument,
+  ) {
     const result = await this.dataSource.transaction(async (manager) => {
       const obligation = await manager.findOne(ObligationRecord, {
         where: { id: obligationId, allocationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!obligation)
+      if (!obligation) {
+        report?.discard();
         throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found', [], {
           id: obligationId,
         });
-      const done = submitted(obligation, submittedOn);
+      }
+      let done: ReturnType<typeof submitted>;
+      try {
+        done = submitted(obligation, submittedOn);
+      } catch (error) {
+        report?.discard();
+        throw error;
+      }
+      const stored = report
+        ? await this.documents.put(
+            manager,
+            {
+              ownerType: 'obligation',
+              ownerId: obligationId,
+              kind: report.fields.kind || obligation.kind,
+              uploadedBy: { userId: actor.userId, role: actor.role },
+            },
+            report,
+          )
+        : undefined;
       await manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
       await appendToOutbox(manager, [
         envelopeFor<ObligationSubmittedV1>({
@@ -56,10 +91,17 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
           actor,
           correlationId,
           occurredAt: this.clock.now(),
-          payload: { obligationId, allocationId, conceptId: obligation.conceptId, kind: obligation.kind, submittedOn },
+          payload: {
+            obligationId,
+            allocationId,
+            conceptId: obligation.conceptId,
+            kind: obligation.kind,
+            submittedOn,
+            ...(stored ? { report: { documentId: stored.documentId, sha256: stored.sha256 } } : {}),
+          },
         }),
       ]);
-      return done;
+      return stored ? { ...done, report: stored } : done;
     });
     this.relay?.nudge();
     return result;

@@ -109,6 +109,7 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
           ? ({
               ...decided,
               allocation: allocationPayload(approved.allocation, approved.obligations),
+              agreement: { documentId: approved.agreement.documentId, sha256: approved.agreement.sha256 },
             } satisfies AllocationApprovedV2)
           : decided;
         await appendToOutbox(manager, [

@@ -191,6 +191,45 @@ export const EN = {
   'WEBHOOK.DELIVERY_NOT_FOUND': { detail: 'No webhook delivery {id}' },
   'WEBHOOK.IN_FLIGHT': { detail: 'Delivery {id} is being attempted now; replay it once the attempt is over' },
   'WEBHOOK.EVENT_TYPES': { detail: 'unknown event types {unknown}; known: {known}' },
+
+  // Documents (libs/documents): uploads refused before anything is stored, and look-ups.
+  'DOCUMENT.TOO_LARGE': { title: 'The file is too large', detail: 'the file is larger than {limit} bytes' },
+  'DOCUMENT.TYPE': {
+    title: 'The file type is not accepted',
+    detail: "the file's content is {detected}, which is not accepted; allowed: {allowed}",
+  },
+  'DOCUMENT.TYPE/UNKNOWN': { detail: "the file's content is not of a recognised type; allowed: {allowed}" },
+  'DOCUMENT.EMPTY': { title: 'The file is empty', detail: 'the file is empty' },
+  'DOCUMENT.NAME': { title: 'The file name is not accepted', detail: 'the file name is not accepted' },
+  'DOCUMENT.NAME/MISSING': { detail: 'the file has no name' },
+  'DOCUMENT.NAME/SEPARATOR': { detail: 'a file name holds no path separator (/ or \\)' },
+  'DOCUMENT.NAME/DOTS': { detail: 'a file name holds no ".."' },
+  'DOCUMENT.NAME/CONTROL': { detail: 'a file name holds no control character' },
+  'DOCUMENT.NAME/LENGTH': { detail: 'a file name is at most {limit} bytes in UTF-8' },
+  'DOCUMENT.CHECKSUM': {
+    title: 'The file does not match its checksum',
+    detail: "the file's SHA-256 is {actual}, not the {declared} declared; it was altered or cut in transit",
+  },
+  'DOCUMENT.CHECKSUM/FORMAT': {
+    title: 'The request is invalid',
+    detail: 'sha256 is the file’s SHA-256 as 64 hexadecimal digits',
+  },
+  'DOCUMENT.MULTIPART': { detail: 'the upload is not a valid multipart/form-data request' },
+  'DOCUMENT.MULTIPART/CONTENT_TYPE': { detail: 'a document is uploaded as multipart/form-data' },
+  'DOCUMENT.MULTIPART/MALFORMED': { detail: 'the multipart/form-data body is malformed or was cut short' },
+  'DOCUMENT.MULTIPART/FILE_MISSING': {
+    detail: 'no file was sent: send it as the multipart/form-data part "file", with a file name',
+  },
+  'DOCUMENT.MULTIPART/FILE_TWICE': { detail: 'one file per upload, in the part "file"' },
+  'DOCUMENT.MULTIPART/FIELD': { detail: 'the field {field} is not accepted here; accepted: {accepted}' },
+  'DOCUMENT.MULTIPART/ORDER': { detail: 'the field {field} comes after the file; send the fields first' },
+  'DOCUMENT.NOT_FOUND': { detail: 'no document {id}' },
+  'DOCUMENT.SUPERSEDED': {
+    detail: 'document {id} was already replaced by a newer version; replace the latest version',
+  },
+  'DOCUMENT.SUPERSEDES': {
+    detail: 'document {id} belongs to another owner or is of another kind; a new version replaces its own document',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof EN;

@@ -225,4 +225,46 @@ export const ES: Record<MessageKey, Message> = {
     detail: 'se está intentando la entrega {id} en este momento; vuelva a enviarla cuando termine el intento',
   },
   'WEBHOOK.EVENT_TYPES': { detail: 'tipos de eventos desconocidos: {unknown}; tipos conocidos: {known}' },
+
+  'DOCUMENT.TOO_LARGE': { title: 'El archivo es demasiado grande', detail: 'el archivo supera los {limit} bytes' },
+  'DOCUMENT.TYPE': {
+    title: 'Este tipo de archivo no se acepta',
+    detail: 'el contenido del archivo es de tipo {detected}, que no se acepta; tipos aceptados: {allowed}',
+  },
+  'DOCUMENT.TYPE/UNKNOWN': {
+    detail: 'el contenido del archivo no es de ningún tipo reconocido; tipos aceptados: {allowed}',
+  },
+  'DOCUMENT.EMPTY': { title: 'El archivo está vacío', detail: 'el archivo no contiene ningún byte' },
+  'DOCUMENT.NAME': { title: 'El nombre del archivo no se acepta', detail: 'el nombre del archivo no se acepta' },
+  'DOCUMENT.NAME/MISSING': { detail: 'el archivo no tiene nombre' },
+  'DOCUMENT.NAME/SEPARATOR': { detail: 'un nombre de archivo no contiene separadores de ruta (/ o \\)' },
+  'DOCUMENT.NAME/DOTS': { detail: 'un nombre de archivo no contiene «..»' },
+  'DOCUMENT.NAME/CONTROL': { detail: 'un nombre de archivo no contiene caracteres de control' },
+  'DOCUMENT.NAME/LENGTH': { detail: 'un nombre de archivo tiene como máximo {limit} bytes en UTF-8' },
+  'DOCUMENT.CHECKSUM': {
+    title: 'El archivo no coincide con su suma de verificación',
+    detail:
+      'el SHA-256 del archivo es {actual}, no el {declared} declarado; se alteró o se interrumpió durante el envío',
+  },
+  'DOCUMENT.CHECKSUM/FORMAT': {
+    title: 'La solicitud no es válida',
+    detail: 'sha256 es el SHA-256 del archivo en 64 dígitos hexadecimales',
+  },
+  'DOCUMENT.MULTIPART': { detail: 'el envío no es una solicitud multipart/form-data válida' },
+  'DOCUMENT.MULTIPART/CONTENT_TYPE': { detail: 'un documento se envía como multipart/form-data' },
+  'DOCUMENT.MULTIPART/MALFORMED': { detail: 'el cuerpo multipart/form-data está mal formado o se interrumpió' },
+  'DOCUMENT.MULTIPART/FILE_MISSING': {
+    detail: 'no se envió ningún archivo: envíelo en la parte multipart/form-data «file», con su nombre',
+  },
+  'DOCUMENT.MULTIPART/FILE_TWICE': { detail: 'un solo archivo por envío, en la parte «file»' },
+  'DOCUMENT.MULTIPART/FIELD': { detail: 'el campo {field} no se acepta aquí; campos aceptados: {accepted}' },
+  'DOCUMENT.MULTIPART/ORDER': { detail: 'el campo {field} va después del archivo; envíe primero los campos' },
+  'DOCUMENT.NOT_FOUND': { detail: 'no existe el documento {id}' },
+  'DOCUMENT.SUPERSEDED': {
+    detail: 'el documento {id} ya fue sustituido por una versión más reciente; sustituya la última versión',
+  },
+  'DOCUMENT.SUPERSEDES': {
+    detail:
+      'el documento {id} pertenece a otro objeto o es de otro tipo; una nueva versión sustituye a su propio documento',
+  },
 };

@@ -229,4 +229,48 @@ export const FR: Record<MessageKey, Message> = {
     detail: 'la livraison {id} est en cours de tentative ; relancez-la une fois la tentative terminée',
   },
   'WEBHOOK.EVENT_TYPES': { detail: 'types d’événements inconnus : {unknown} ; types connus : {known}' },
+
+  'DOCUMENT.TOO_LARGE': { title: 'Le fichier est trop volumineux', detail: 'le fichier dépasse {limit} octets' },
+  'DOCUMENT.TYPE': {
+    title: 'Ce type de fichier n’est pas accepté',
+    detail: 'le contenu du fichier est de type {detected}, qui n’est pas accepté ; types acceptés : {allowed}',
+  },
+  'DOCUMENT.TYPE/UNKNOWN': {
+    detail: 'le contenu du fichier n’est d’aucun type reconnu ; types acceptés : {allowed}',
+  },
+  'DOCUMENT.EMPTY': { title: 'Le fichier est vide', detail: 'le fichier ne contient aucun octet' },
+  'DOCUMENT.NAME': { title: 'Le nom du fichier n’est pas accepté', detail: 'le nom du fichier n’est pas accepté' },
+  'DOCUMENT.NAME/MISSING': { detail: 'le fichier n’a pas de nom' },
+  'DOCUMENT.NAME/SEPARATOR': { detail: 'un nom de fichier ne contient aucun séparateur de chemin (/ ou \\)' },
+  'DOCUMENT.NAME/DOTS': { detail: 'un nom de fichier ne contient pas « .. »' },
+  'DOCUMENT.NAME/CONTROL': { detail: 'un nom de fichier ne contient aucun caractère de contrôle' },
+  'DOCUMENT.NAME/LENGTH': { detail: 'un nom de fichier compte au plus {limit} octets en UTF-8' },
+  'DOCUMENT.CHECKSUM': {
+    title: 'Le fichier ne correspond pas à son empreinte',
+    detail:
+      'l’empreinte SHA-256 du fichier est {actual} et non {declared} comme déclaré ; il a été altéré ou tronqué ' +
+      'pendant l’envoi',
+  },
+  'DOCUMENT.CHECKSUM/FORMAT': {
+    title: 'La requête n’est pas valide',
+    detail: 'sha256 est l’empreinte SHA-256 du fichier en 64 chiffres hexadécimaux',
+  },
+  'DOCUMENT.MULTIPART': { detail: 'l’envoi n’est pas une requête multipart/form-data valide' },
+  'DOCUMENT.MULTIPART/CONTENT_TYPE': { detail: 'un document s’envoie en multipart/form-data' },
+  'DOCUMENT.MULTIPART/MALFORMED': { detail: 'le corps multipart/form-data est mal formé ou a été interrompu' },
+  'DOCUMENT.MULTIPART/FILE_MISSING': {
+    detail: 'aucun fichier n’a été envoyé : envoyez-le dans la partie multipart/form-data « file », avec son nom',
+  },
+  'DOCUMENT.MULTIPART/FILE_TWICE': { detail: 'un seul fichier par envoi, dans la partie « file »' },
+  'DOCUMENT.MULTIPART/FIELD': { detail: 'le champ {field} n’est pas accepté ici ; champs acceptés : {accepted}' },
+  'DOCUMENT.MULTIPART/ORDER': { detail: 'le champ {field} suit le fichier ; envoyez les champs en premier' },
+  'DOCUMENT.NOT_FOUND': { detail: 'le document {id} est introuvable' },
+  'DOCUMENT.SUPERSEDED': {
+    detail: 'le document {id} a déjà été remplacé par une version plus récente ; remplacez la dernière version',
+  },
+  'DOCUMENT.SUPERSEDES': {
+    detail:
+      'le document {id} appartient à un autre objet ou est d’un autre type ; une nouvelle version remplace son ' +
+      'propre document',
+  },
 };
