@@ -6,6 +6,7 @@ import { aConceptNote, aProjectProposal } from '../support/concept-note-builder'
 import { Obligations } from '../../apps/funds/src/allocation/obligations/obligations';
 import { FundlineSystem } from '../support/fundline-system';
 import { aDeposit, aDonor, financePost, fundCreditLines, usd } from '../support/money-requests';
+import { attachLetters } from '../support/endorsements';
 
 describe('steering committee decisions, allocations, transfers and closure', () => {
   let system: FundlineSystem;
@@ -36,6 +37,7 @@ describe('steering committee decisions, allocations, transfers and closure', () 
     country: string,
   ): Promise<string> {
     const draft = await request(concepts()).post(`/${path}`).set(bearer('government', country)).send(body).expect(201);
+    await attachLetters(concepts(), bearer('government', country), draft.body.id);
     const submitted = await request(concepts())
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', country))

@@ -2,6 +2,7 @@ import { bearer, eventually } from '@fundline/testing';
 import request from 'supertest';
 import { aConceptNote } from '../support/concept-note-builder';
 import { fundlineForThisFile } from '../support/fundline-system';
+import { attachLetters } from '../support/endorsements';
 
 describe('a concept note flows from a government to the read model through Kafka', () => {
   const live = fundlineForThisFile();
@@ -12,6 +13,7 @@ describe('a concept note flows from a government to the read model through Kafka
       .set(bearer('government', country))
       .send(aConceptNote({ countries: [country], ...overrides }))
       .expect(201);
+    await attachLetters(live.system.http('concepts'), bearer('government', country), draft.body.id);
     const submitted = await request(live.system.http('concepts'))
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', country))
@@ -67,6 +69,7 @@ describe('a concept note flows from a government to the read model through Kafka
       .set(bearer('government', 'KEN'))
       .send(aConceptNote({ countries: ['KEN'] }))
       .expect(201);
+    await attachLetters(live.system.http('concepts'), bearer('government', 'KEN'), draft.body.id);
     const submitted = await request(live.system.http('concepts'))
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', 'KEN'))

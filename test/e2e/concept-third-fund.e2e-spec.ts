@@ -5,6 +5,7 @@ import request from 'supertest';
 import { aConceptNote } from '../support/concept-note-builder';
 import { fundlineForThisFile } from '../support/fundline-system';
 import { registeredForThisFile, TEST_POOLED_FUND } from '../support/test-funds';
+import { attachLetters } from '../support/endorsements';
 
 describe('a third pooled fund, defined only in this test, takes concept notes through submission and screening', () => {
   registeredForThisFile(TEST_POOLED_FUND);
@@ -26,6 +27,7 @@ describe('a third pooled fund, defined only in this test, takes concept notes th
     const drafted = await draft(aConceptNote({ fund: TEST_POOLED_FUND.code })).expect(201);
     expect(drafted.body).toMatchObject({ kind: 'concept-note', fund: TEST_POOLED_FUND.code, status: 'draft' });
 
+    await attachLetters(live.system.http('concepts'), bearer('government', 'PHL'), drafted.body.id);
     const submitted = await request(live.system.http('concepts'))
       .post(`/concepts/${drafted.body.id}/submit`)
       .set(bearer('government', 'PHL'))

@@ -1,18 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { bearer, pdfLines } from '@fundline/testing';
+import { bearer, eventually, pdfLines } from '@fundline/testing';
 import request from 'supertest';
+import { binary } from '../support/binary-body';
 import { EXE, PDF } from '../../libs/documents/test/fixtures';
+import { rebuildReadModel } from '../../apps/reporting/src/rebuild/rebuild-read-model';
 import { DecisionSteps } from '../support/decision-steps';
 import { fundlineForThisFile } from '../support/fundline-system';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Collects a binary answer as a Buffer (supertest's default parser would decode it as text). */
-function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /**
  * Issue 13, the allocation's documents on the real stack: the grant agreement written at approval, stored, served and
@@ -131,9 +126,48 @@ describe('documents of an allocation (issue 13)', () => {
     const documents = (
       await request(funds()).get(`/allocations/${allocationId}/documents`).set(bearer('finance-officer'))
     ).body as Array<{ ownerId: string; kind: string }>;
+    // The read model shows what was submitted, when, and which document it is; the one not submitted is still owed.
+    const reported = await eventually(async () => {
+      const res = await request(f.system.http('reporting')).get('/reports/obligations').set(bearer('finance-officer'));
+      const rows = res.body.items as Array<{
+        obligationId: string;
+        submittedOn: string | null;
+        report: { documentId: string; sha256: string } | null;
+      }>;
+      const row = rows.find((o) => o.obligationId === first.id);
+      return row?.report ? rows : undefined;
+    });
+    expect(reported.find((o) => o.obligationId === first.id)).toMatchObject({
+      submittedOn: '2026-11-22',
+      report: { documentId: done.body.report.documentId, sha256: sha256(PDF) },
+    });
+    expect(reported.find((o) => o.obligationId === second.id)).toMatchObject({ submittedOn: null, report: null });
     expect(documents.map((d) => [d.ownerId, d.kind])).toEqual([
       [allocationId, 'grant-agreement'],
       [first.id, 'monitoring-framework'],
     ]);
+  });
+
+  it('keeps every document reachable through a rebuild of the read model: events name documents, services keep them', async () => {
+    const obligations = async () =>
+      (
+        (await request(f.system.http('reporting')).get('/reports/obligations').set(bearer('finance-officer'))).body
+          .items as Array<{ obligationId: string; report: { documentId: string } | null }>
+      ).filter((o) => o.report);
+    const before = await obligations();
+    expect(before).toHaveLength(1);
+    await rebuildReadModel({
+      databaseUrl: f.system.db.url,
+      kafkaBrokers: f.system.config.kafkaBrokers,
+      kafkaNamespace: f.system.config.kafkaNamespace,
+    });
+    expect(await obligations()).toEqual(before);
+    const [{ report }] = before;
+    await request(funds())
+      .get(`/documents/${report!.documentId}`)
+      .set(bearer('finance-officer'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
   });
 });

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { PipelineExpiryJob } from '../../apps/concepts/src/expiry/pipeline-expiry.job';
 import { aConceptNote, aProjectProposal } from '../support/concept-note-builder';
 import { fundlineForThisFile } from '../support/fundline-system';
+import { attachLetters } from '../support/endorsements';
 
 interface VerdictLine {
   rule: string;
@@ -18,6 +19,7 @@ describe('submissions and eligibility, end to end', () => {
 
   async function submitted(path: 'concept-notes' | 'project-proposals', body: object, country = 'PHL') {
     const draft = await request(concepts()).post(`/${path}`).set(bearer('government', country)).send(body).expect(201);
+    await attachLetters(concepts(), bearer('government', country), draft.body.id);
     const res = await request(concepts())
       .post(`/concepts/${draft.body.id}/submit`)
       .set(bearer('government', country))

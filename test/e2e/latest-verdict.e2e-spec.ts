@@ -2,6 +2,7 @@ import { bearer } from '@fundline/testing';
 import request from 'supertest';
 import { aConceptNote } from '../support/concept-note-builder';
 import { FundlineSystem } from '../support/fundline-system';
+import { attachLetters } from '../support/endorsements';
 
 /**
  * GET /concepts/{id} shows the verdict of the submission's latest screened version. The test clock does not move
@@ -30,6 +31,7 @@ describe('the verdict a submission shows', () => {
     const ineligible = aConceptNote({ markers: { gender: 0, humanRights: 0 } });
     const draft = await request(concepts()).post('/concept-notes').set(owner).send(ineligible).expect(201);
     const id = draft.body.id as string;
+    await attachLetters(concepts(), owner, id);
     const first = await request(concepts()).post(`/concepts/${id}/submit`).set(owner).expect(200);
     expect(first.body).toMatchObject({ version: 1, eligible: false });
 

@@ -5,6 +5,7 @@ import { LINE_2_2024_08 } from '../../apps/concepts/src/reference-data/seed/offi
 import { aProjectProposal } from '../support/concept-note-builder';
 import { DecisionSteps } from '../support/decision-steps';
 import { fundlineForThisFile } from '../support/fundline-system';
+import { attachLetters } from '../support/endorsements';
 
 interface VerdictLine {
   rule: string;
@@ -40,6 +41,7 @@ describe('official reference lists, end to end', () => {
       endorsements: [{ country, letterReference: `${country}-1` }],
     });
     const draft = await request(concepts()).post('/project-proposals').set(auth).send(body).expect(201);
+    await attachLetters(concepts(), auth, draft.body.id);
     const res = await request(concepts()).post(`/concepts/${draft.body.id}/submit`).set(auth).expect(200);
     return Object.fromEntries((res.body.verdict.lines as VerdictLine[]).map((l) => [l.rule, l]));
   }

@@ -11,6 +11,7 @@ import { aConceptNote, aProjectProposal } from '../support/concept-note-builder'
 import { FundlineSystem } from '../support/fundline-system';
 import { aroundTheLimit, inTitle } from '../support/limits';
 import { aDeposit, aDonor, financePost } from '../support/money-requests';
+import { attachLetters } from '../support/endorsements';
 
 /**
  * Every rule with a limit, at every stage a submission and its money go through, generated from the fund parameters
@@ -171,6 +172,7 @@ describe('every rule with a limit at every stage: submission, approval, revision
   async function submit(s: Submission): Promise<View> {
     const gov = bearer('government', s.country);
     const draft = await request(concepts()).post(`/${s.path}`).set(gov).send(s.body).expect(201);
+    await attachLetters(concepts(), gov, draft.body.id);
     const res = await request(concepts()).post(`/concepts/${draft.body.id}/submit`).set(gov).expect(200);
     return res.body as View;
   }

@@ -8,6 +8,7 @@ import { aConceptNote, aProjectProposal } from '../support/concept-note-builder'
 import { ALL_SERVICES } from '../support/fundline-system';
 import { Answer, LiveSystem } from '../support/live-system';
 import { declaredRoutes, Endpoint, ENDPOINTS, fillRoute } from './endpoint-catalogue';
+import { letterUpload } from '../support/endorsements';
 
 interface Persona {
   name: string;
@@ -54,6 +55,8 @@ describe('access matrix: every endpoint × every role × own/other country', () 
   let live: LiveSystem;
   let db: Client;
   let conceptId: string;
+  /** The Philippines' endorsement letter, attached to its concept. */
+  let letterId: string;
 
   beforeAll(async () => {
     live = await LiveSystem.start();
@@ -61,6 +64,16 @@ describe('access matrix: every endpoint × every role × own/other country', () 
     const auth = { Authorization: `Bearer ${tokenFor('government', OWN)}`, 'Content-Type': 'application/json' };
     const draft = await live.send('concepts', 'POST', '/concept-notes', auth, JSON.stringify(aConceptNote()));
     conceptId = JSON.parse(draft.text).id;
+    const letter = letterUpload(OWN);
+    const attached = await live.send(
+      'concepts',
+      'POST',
+      `/concepts/${conceptId}/endorsements`,
+      { ...auth, 'Content-Type': letter.contentType },
+      letter.body,
+    );
+    expect(attached.status).toBe(201);
+    letterId = JSON.parse(attached.text).document.documentId;
     expect((await live.send('concepts', 'POST', `/concepts/${conceptId}/submit`, auth)).status).toBe(200);
     await eventually(
       async () =>
@@ -85,6 +98,7 @@ describe('access matrix: every endpoint × every role × own/other country', () 
           ? { id: conceptId }
           : {}),
         conceptId,
+        documentId: letterId,
         dataset: 'countries',
         key: OWN,
         fundCode: 'NO_SUCH_FUND',

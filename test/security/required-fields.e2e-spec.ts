@@ -16,6 +16,7 @@ import {
   problems,
   withField,
 } from './openapi-requests';
+import { letterUpload } from '../support/endorsements';
 
 /**
  * The required-field sweep: for each write route, a valid body, then every field its OpenAPI schema marks required,
@@ -92,6 +93,15 @@ describe('required-field sweep: every write route, every required field at every
     const finance = { Authorization: `Bearer ${tokenFor('finance-officer')}`, 'Content-Type': 'application/json' };
     const admin = { Authorization: `Bearer ${tokenFor('fund-admin')}`, 'Content-Type': 'application/json' };
     const submittedId = await created('concepts', '/concept-notes', asGovernment, aConceptNote());
+    const letter = letterUpload('PHL');
+    const attached = await live.send(
+      'concepts',
+      'POST',
+      `/concepts/${submittedId}/endorsements`,
+      { ...asGovernment, 'Content-Type': letter.contentType },
+      letter.body,
+    );
+    expect(attached.status).toBe(201);
     expect((await live.send('concepts', 'POST', `/concepts/${submittedId}/submit`, asGovernment)).status).toBe(200);
     context = {
       draftNoteId: await created('concepts', '/concept-notes', asGovernment, aConceptNote()),

@@ -1,3 +1,6 @@
+import { DocumentStore, documentStoreFromEnv } from '@fundline/documents';
+import { ConceptDocumentsController } from './documents/concept-documents.controller';
+import { Documents1766400000000 } from './migrations/1766400000000-documents';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -54,6 +57,7 @@ export class ConceptsModule {
               PublishReferenceData1764300000000,
               OfficialReferenceLists1764900000000,
               ScreeningOrder1765000000000,
+              Documents1766400000000,
             ],
           }),
         ),
@@ -74,9 +78,16 @@ export class ConceptsModule {
           },
         }),
       ],
-      controllers: [DraftsController, ConceptsController, ReferenceDataController, HealthController],
+      controllers: [
+        DraftsController,
+        ConceptsController,
+        ConceptDocumentsController,
+        ReferenceDataController,
+        HealthController,
+      ],
       providers: [
         { provide: Clock, useValue: clock },
+        { provide: DocumentStore, useFactory: () => documentStoreFromEnv(process.env) },
         ReferenceDataService,
         ScreeningService,
         SubmissionRepository,

@@ -74,6 +74,11 @@ export class RegionalBalanceResponse {
   @ApiProperty({ type: [RegionShareResponse] }) regions: RegionShareResponse[];
 }
 
+export class ReportDocumentResponse {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256: string;
+}
+
 export class ObligationResponse {
   @ApiProperty({ format: 'uuid' }) obligationId: string;
   @ApiProperty({ format: 'uuid' }) allocationId: string;
@@ -81,6 +86,13 @@ export class ObligationResponse {
   @ApiProperty({ example: 'monitoring-framework' }) kind: string;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) submittedOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ReportDocumentResponse,
+    description:
+      'The report uploaded that fulfilled it (download from funds: GET /documents/{documentId}); null if none',
+  })
+  report: ReportDocumentResponse | null;
   @ApiProperty() fundCode: string;
   @ApiProperty({ type: [String] }) organisations: string[];
   @ApiProperty({ nullable: true, type: String }) title: string | null;

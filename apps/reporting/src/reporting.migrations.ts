@@ -9,6 +9,7 @@ import { FundYearsAndCosts1764710000000 } from './migrations/1764710000000-fund-
 import { MovementsByReference1765100000000 } from './migrations/1765100000000-movements-by-reference';
 import { FundParametersReplica1765200000000 } from './migrations/1765200000000-fund-parameters-replica';
 import { ReportsAtScale1765300000000 } from './migrations/1765300000000-reports-at-scale';
+import { ObligationReports1766500000000 } from './migrations/1766500000000-obligation-reports';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const REPORTING_MIGRATIONS = [
   MovementsByReference1765100000000,
   FundParametersReplica1765200000000,
   ReportsAtScale1765300000000,
+  ObligationReports1766500000000,
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  EndorsementLetterV1,
   Actor,
   ConceptNoteSubmittedV1,
   EventEnvelope,
@@ -10,6 +11,7 @@ import {
 } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
 import { appendToOutbox, envelopeFor } from '@fundline/messaging';
+import { tableOf } from '@fundline/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConceptHistoryRecord } from '../history/concept-history.entity';
@@ -101,6 +103,7 @@ export class SubmissionRepository {
       });
       const types = SUBMISSION_EVENT_TYPES[submission.kind];
       if (event.kind === 'submitted') {
+        const endorsementLetters = await lettersOf(manager, s.id);
         if (submission instanceof ProjectProposal) {
           const p = submission.snapshot;
           emit<ProjectProposalSubmittedV1>(
@@ -119,6 +122,7 @@ export class SubmissionRepository {
               parentProposalId: p.parentProposalId ?? undefined,
               version: p.version,
               submittedAt: event.at.toISOString(),
+              endorsementLetters,
             },
             event.at,
           );
@@ -140,6 +144,7 @@ export class SubmissionRepository {
               requested: n.requested.toJSON(),
               version: n.version,
               submittedAt: event.at.toISOString(),
+              endorsementLetters,
             },
             event.at,
           );
@@ -191,4 +196,15 @@ export class SubmissionRepository {
     }
     await appendToOutbox(manager, envelopes);
   }
+}
+
+/** The endorsement letters attached to a submission (issue 13): named in its submitted event by id and hash. */
+async function lettersOf(manager: EntityManager, conceptId: string): Promise<EndorsementLetterV1[]> {
+  const rows: { country: string; document_id: string; sha256: string }[] = await manager.query(
+    `SELECT l.country, d.document_id, d.sha256 FROM ${tableOf(manager, 'endorsement_letters')} l
+     JOIN ${tableOf(manager, 'documents')} d ON d.document_id = l.document_id
+     WHERE l.concept_id = $1 ORDER BY l.country, d.uploaded_at, d.document_id`,
+    [conceptId],
+  );
+  return rows.map((r) => ({ country: r.country, documentId: r.document_id, sha256: r.sha256.trim() }));
 }

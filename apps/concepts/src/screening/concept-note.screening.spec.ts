@@ -5,8 +5,8 @@ import { screenConceptNote } from './concept-note.screening';
 
 const usd = (a: string) => Money.parse(a, 'USD');
 
-function verdict(overrides: Partial<ConceptNoteContent> = {}, snapshot = referenceSnapshot()) {
-  const lines = screenConceptNote({ ...conceptNoteContent(overrides), submittingCountry: 'PHL' }, snapshot);
+function verdict(overrides: Partial<ConceptNoteContent> = {}, snapshot = referenceSnapshot(), letters = ['PHL']) {
+  const lines = screenConceptNote({ ...conceptNoteContent(overrides), submittingCountry: 'PHL' }, snapshot, letters);
   return Object.fromEntries(lines.map((l) => [l.rule, l]));
 }
 
@@ -23,6 +23,14 @@ describe('screening a Migration MPTF concept note', () => {
       passed: false,
       detail: expect.stringMatching(/none of GCM objectives 5, 6/),
     });
+  });
+
+  it('M2 fails, naming the missing letter, when the government’s endorsement letter is not attached', () => {
+    expect(verdict({}, referenceSnapshot(), []).M2).toMatchObject({
+      passed: false,
+      detail: 'the endorsement letter of PHL is missing: attach it as a document before submitting',
+    });
+    expect(verdict({}, referenceSnapshot(), ['IDN']).M2.passed).toBe(false);
   });
 
   it('M2 passes for a government-led, endorsed note and fails when the submitter is not covered', () => {

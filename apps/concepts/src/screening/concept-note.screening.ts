@@ -3,10 +3,14 @@ import { VerdictLine } from '../lifecycle/submission';
 import { parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
 import { ConceptNoteContent, participatingOrganisations } from '../submission/concept-note.aggregate';
 
-/** M1–M6: the eligibility of a concept note against the reference data in force on the snapshot's date. */
+/**
+ * M1–M6: the eligibility of a concept note against the reference data in force on the snapshot's date. `letters`: the
+ * countries whose endorsement letter is attached to it as a document (issue 13).
+ */
 export function screenConceptNote(
   note: ConceptNoteContent & { submittingCountry: string },
   snapshot: ReferenceSnapshot,
+  letters: readonly string[],
 ): VerdictLine[] {
   const lines: VerdictLine[] = [];
   const line = (rule: string, passed: boolean, detail: string) => lines.push({ rule, passed, detail });
@@ -25,14 +29,17 @@ export function screenConceptNote(
 
   const unknownCountries = note.countries.filter((c) => !snapshot.countries.has(c));
   const covered = note.countries.includes(note.submittingCountry);
+  const letter = letters.includes(note.submittingCountry);
   line(
     'M2',
-    covered && unknownCountries.length === 0 && note.endorsement.letterReference.trim().length > 0,
+    covered && unknownCountries.length === 0 && letter && note.endorsement.letterReference.trim().length > 0,
     !covered
       ? `the submitting government ${note.submittingCountry} is not a covered country`
       : unknownCountries.length
         ? `unknown countries on ${snapshot.date}: ${unknownCountries.join(', ')}`
-        : `government-led by ${note.submittingCountry}, endorsed by letter ${note.endorsement.letterReference}`,
+        : !letter
+          ? `the endorsement letter of ${note.submittingCountry} is missing: attach it as a document before submitting`
+          : `government-led by ${note.submittingCountry}, endorsed by letter ${note.endorsement.letterReference} (attached)`,
   );
 
   const organisations = participatingOrganisations(note);

@@ -11,11 +11,15 @@ function verdict(
   snapshot = referenceSnapshot(),
   parent: ParentProject | null = null,
   applicant = 'PHL',
+  letters?: string[],
 ) {
+  const content = projectProposalContent(overrides);
   const lines = screenProjectProposal(
-    { ...projectProposalContent(overrides), submittingCountry: applicant, fund: FUND_1035.code },
+    { ...content, submittingCountry: applicant, fund: FUND_1035.code },
     snapshot,
     parent,
+    // By default every endorsing state's letter is attached.
+    letters ?? content.endorsements.map((e) => e.country),
   );
   return Object.fromEntries(lines.map((l) => [l.rule, l]));
 }
@@ -139,6 +143,16 @@ describe('screening a Fund 1035 project proposal', () => {
   it('F5 refuses a regional project with one eligible endorsement or no eligible majority', () => {
     expect(verdict(regional(['PHL', 'IDN'], ['PHL'])).F5.passed).toBe(false);
     expect(verdict(regional(['PHL', 'IDN', 'SGP', 'TWN'], ['PHL', 'IDN'])).F5.passed).toBe(false);
+  });
+
+  it('F5 counts only the endorsing states whose letter is attached, and names the missing ones', () => {
+    const lines = verdict(regional(['PHL', 'IDN', 'TWN'], ['PHL', 'IDN']), referenceSnapshot(), null, 'PHL', ['PHL']);
+    expect(lines.F5).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining(
+        '1 eligible Member State(s) endorse with a letter attached (two needed); endorsement letter(s) missing for IDN',
+      ),
+    });
   });
 
   it('F6 accepts a follow-up whose parent was funded on Line 1 and refuses one whose parent was on Line 2', () => {

@@ -13,11 +13,15 @@ export interface ParentProject {
 
 const FUNDED = ['funded', 'under-implementation', 'closed'];
 
-/** F1, F3, F4, F5, F6, F7, F8, F11: the eligibility of a Fund 1035 proposal on the snapshot's date. */
+/**
+ * F1, F3, F4, F5, F6, F7, F8, F11: the eligibility of a Fund 1035 proposal on the snapshot's date. `letters`: the
+ * countries whose endorsement letter is attached to it as a document (issue 13); a regional project counts those.
+ */
 export function screenProjectProposal(
   proposal: ProjectProposalContent & { submittingCountry: string; fund: string },
   snapshot: ReferenceSnapshot,
   parent: ParentProject | null,
+  letters: readonly string[],
 ): VerdictLine[] {
   const lines: VerdictLine[] = [];
   const line = (rule: string, passed: boolean, detail: string) => lines.push({ rule, passed, detail });
@@ -56,14 +60,17 @@ export function screenProjectProposal(
   );
 
   if (regional) {
-    const endorsing = new Set(proposal.endorsements.map((e) => e.country));
+    const endorsing = new Set(proposal.endorsements.map((e) => e.country).filter((c) => letters.includes(c)));
     const eligibleEndorsing = [...endorsing].filter((c) => eligibility.get(c)?.eligible);
+    const missing = proposal.endorsements.map((e) => e.country).filter((c) => !letters.includes(c));
     const eligibleBeneficiaries = proposal.countries.filter((c) => eligibility.get(c)?.eligible);
     const majority = eligibleBeneficiaries.length * 2 > proposal.countries.length;
     line(
       'F5',
       eligibleEndorsing.length >= 2 && majority && !!eligibility.get(proposal.submittingCountry)?.eligible,
-      `${eligibleEndorsing.length} eligible Member State(s) endorse (two needed); ${eligibleBeneficiaries.length} of ${proposal.countries.length} beneficiaries are eligible Member States (a majority needed)`,
+      `${eligibleEndorsing.length} eligible Member State(s) endorse with a letter attached (two needed)${
+        missing.length ? `; endorsement letter(s) missing for ${missing.join(', ')}` : ''
+      }; ${eligibleBeneficiaries.length} of ${proposal.countries.length} beneficiaries are eligible Member States (a majority needed)`,
     );
     const round = snapshot.callRounds.find((r) => r.opensOn <= snapshot.date && snapshot.date <= r.closesOn);
     line(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tableOf } from '@fundline/persistence';
 import { EntityManager } from 'typeorm';
 import { Verdict } from '../lifecycle/submission';
 import { SubmissionRecord } from '../lifecycle/submission.entity';
@@ -26,6 +27,12 @@ export class ScreeningService {
     known?: ReferenceSnapshot,
   ): Promise<{ verdict: Verdict; validityMonths: number }> {
     const snapshot = known ?? (await this.referenceData.snapshot(manager, referenceDate));
+    const letters = (
+      (await manager.query(
+        `SELECT DISTINCT country FROM ${tableOf(manager, 'endorsement_letters')} WHERE concept_id = $1`,
+        [submission.snapshot.id],
+      )) as { country: string }[]
+    ).map((r) => r.country);
     let lines;
     if (submission instanceof ProjectProposal) {
       const p = submission.snapshot;
@@ -36,9 +43,10 @@ export class ScreeningService {
         p,
         snapshot,
         parent ? { id: parent.id, fund: parent.fund, creditLine: parent.creditLine, status: parent.status } : null,
+        letters,
       );
     } else {
-      lines = screenConceptNote(submission.snapshot, snapshot);
+      lines = screenConceptNote(submission.snapshot, snapshot, letters);
     }
     return {
       verdict: { eligible: lines.every((l) => l.passed), referenceDate, lines },

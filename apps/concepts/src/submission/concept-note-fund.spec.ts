@@ -56,9 +56,14 @@ describe('the fund of a concept note, with a third pooled fund registered by the
 
   it('is screened by the concept-note rules M1–M6, as a Migration MPTF note is', async () => {
     const screening = new ScreeningService({} as ReferenceDataService);
+    // The reference data is given; the one query left reads the attached endorsement letters: the government's own.
+    const manager = {
+      connection: { options: {} },
+      query: async () => [{ country: 'PHL' }],
+    } as unknown as EntityManager;
     const screen = async (note: ConceptNote) => {
       note.submit(at, 'asia-pacific');
-      return (await screening.screen({} as EntityManager, note, '2026-11-22', referenceSnapshot())).verdict;
+      return (await screening.screen(manager, note, '2026-11-22', referenceSnapshot())).verdict;
     };
     const verdict = await screen(draft({ fund: TEST_POOLED_FUND.code }));
     expect(verdict.lines.map((l) => l.rule)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);

@@ -189,8 +189,9 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
       case OBLIGATION_SUBMITTED_V1: {
         const p = event.payload;
         await manager.query(
-          `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2 WHERE obligation_id = $1`,
-          [p.obligationId, p.submittedOn],
+          `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2, report_document_id = $3, report_sha256 = $4
+           WHERE obligation_id = $1`,
+          [p.obligationId, p.submittedOn, p.report?.documentId ?? null, p.report?.sha256 ?? null],
         );
         await refreshAllocation(manager, p.allocationId);
         return;

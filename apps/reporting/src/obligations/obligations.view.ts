@@ -14,7 +14,10 @@ export class ObligationsView {
   async list(actor: Actor, today: string, filter: { overdue?: boolean; organisation?: string }) {
     const rows = (await this.dataSource.manager.query(
       `SELECT o.obligation_id AS "obligationId", o.allocation_id AS "allocationId", o.concept_id AS "conceptId",
-              o.kind, o.due_on::text AS "dueOn", o.submitted_on::text AS "submittedOn", a.fund_code AS "fundCode",
+              o.kind, o.due_on::text AS "dueOn", o.submitted_on::text AS "submittedOn",
+              CASE WHEN o.report_document_id IS NULL THEN NULL
+                   ELSE json_build_object('documentId', o.report_document_id, 'sha256', o.report_sha256) END AS report,
+              a.fund_code AS "fundCode",
               a.organisations, p.title, p.submitting_country AS country,
               (o.submitted_on IS NULL AND o.due_on < $1::date) AS overdue
        FROM ${tableOf(this.dataSource, 'obligations')} o

@@ -11,7 +11,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { ValidNested } from '../nested';
+import { EndorsementLetterV1 } from '../documents/document-ref.v1';
+import { ValidNested, ValidNestedArray } from '../nested';
 import { IsRegisteredFund } from '../registered-fund';
 
 export const CONCEPT_NOTE_SUBMITTED_V1 = 'concept-note.submitted.v1';
@@ -77,4 +78,8 @@ export class ConceptNoteSubmittedV1 {
 
   @IsISO8601({ strict: true })
   submittedAt: string;
+
+  /** The endorsement letters attached when it was submitted (optional: added after the first release; issue 13). */
+  @ValidNestedArray(EndorsementLetterV1, { optional: true })
+  endorsementLetters?: EndorsementLetterV1[];
 }

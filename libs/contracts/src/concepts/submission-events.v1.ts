@@ -14,6 +14,7 @@ import {
 import { ValidNested, ValidNestedArray } from '../nested';
 import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-submitted.v1';
 import { IsRegisteredFund } from '../registered-fund';
+import { EndorsementLetterV1 } from '../documents/document-ref.v1';
 
 export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
 export const CONCEPT_NOTE_SCREENED_V1 = 'concept-note.screened.v1';
@@ -40,6 +41,8 @@ export class ProjectProposalSubmittedV1 {
   @IsOptional() @IsUUID() parentProposalId?: string;
   @IsInt() @Min(1) version: number;
   @IsISO8601({ strict: true }) submittedAt: string;
+  /** The endorsement letters attached when it was submitted (optional: added after the first release; issue 13). */
+  @ValidNestedArray(EndorsementLetterV1, { optional: true }) endorsementLetters?: EndorsementLetterV1[];
 }
 
 export class VerdictLineV1 {

@@ -224,6 +224,8 @@ export const EN = {
   'DOCUMENT.MULTIPART/FIELD': { detail: 'the field {field} is not accepted here; accepted: {accepted}' },
   'DOCUMENT.MULTIPART/ORDER': { detail: 'the field {field} comes after the file; send the fields first' },
   'DOCUMENT.NOT_FOUND': { detail: 'no document {id}' },
+  'DOCUMENT.NOT_DRAFT': { detail: 'letters are attached to a draft; this one is {status}' },
+  'DOCUMENT.ENDORSER': { detail: '{country} is not a country of this submission ({countries})' },
   'DOCUMENT.SUPERSEDED': {
     detail: 'document {id} was already replaced by a newer version; replace the latest version',
   },

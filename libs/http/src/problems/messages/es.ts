@@ -260,6 +260,8 @@ export const ES: Record<MessageKey, Message> = {
   'DOCUMENT.MULTIPART/FIELD': { detail: 'el campo {field} no se acepta aquí; campos aceptados: {accepted}' },
   'DOCUMENT.MULTIPART/ORDER': { detail: 'el campo {field} va después del archivo; envíe primero los campos' },
   'DOCUMENT.NOT_FOUND': { detail: 'no existe el documento {id}' },
+  'DOCUMENT.NOT_DRAFT': { detail: 'las cartas se adjuntan a un borrador; este está en estado {status}' },
+  'DOCUMENT.ENDORSER': { detail: '{country} no es un país de esta presentación ({countries})' },
   'DOCUMENT.SUPERSEDED': {
     detail: 'el documento {id} ya fue sustituido por una versión más reciente; sustituya la última versión',
   },

@@ -265,6 +265,8 @@ export const FR: Record<MessageKey, Message> = {
   'DOCUMENT.MULTIPART/FIELD': { detail: 'le champ {field} n’est pas accepté ici ; champs acceptés : {accepted}' },
   'DOCUMENT.MULTIPART/ORDER': { detail: 'le champ {field} suit le fichier ; envoyez les champs en premier' },
   'DOCUMENT.NOT_FOUND': { detail: 'le document {id} est introuvable' },
+  'DOCUMENT.NOT_DRAFT': { detail: 'les lettres sont jointes à un brouillon ; celui-ci est au statut {status}' },
+  'DOCUMENT.ENDORSER': { detail: '{country} n’est pas un pays de cette soumission ({countries})' },
   'DOCUMENT.SUPERSEDED': {
     detail: 'le document {id} a déjà été remplacé par une version plus récente ; remplacez la dernière version',
   },
