@@ -274,6 +274,17 @@ describe('notifications (issue 15)', () => {
     await request(notifier()).get('/contacts').set(bearer('finance-officer')).expect(200, []);
   });
 
+  it('registers one address once per party, even when asked twice at the same moment: 201 and 409, never 500', async () => {
+    const body = { partyType: 'organisation', partyCode: 'UNDP', name: 'Twice', email: 'Twice@example.org' };
+    const answers = await Promise.all(
+      [body, { ...body, email: 'twice@example.org' }].map((b) =>
+        request(notifier()).post('/contacts').set(bearer('fund-admin')).send(b),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('CONTACT.DUPLICATE');
+  });
+
   it('F12 refuses an opt-out from reminders of reports owed, and honours one from other kinds', async () => {
     const refused = await request(notifier())
       .put(`/contacts/${contacts.iom}/preferences`)

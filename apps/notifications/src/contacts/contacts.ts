@@ -50,21 +50,16 @@ export class Contacts {
       );
     }
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const taken: unknown[] = await manager.query(
-        `SELECT 1 FROM ${tableOf(manager, 'contacts')} WHERE party_type = $1 AND party_code = $2
-           AND lower(email) = lower($3) AND removed_at IS NULL`,
-        [dto.partyType, dto.partyCode, dto.email],
-      );
-      if (taken.length) {
-        throw new DomainError('CONTACT.DUPLICATE', `${dto.email} is already a contact of ${dto.partyCode}`, 'conflict');
-      }
-      await manager.query(
-        `INSERT INTO ${tableOf(manager, 'contacts')} (contact_id, party_type, party_code, name, email, language, user_id,
-           created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, dto.partyType, dto.partyCode, dto.name, dto.email, dto.language ?? null, dto.userId ?? null, actor.userId],
-      );
-    });
+    // The unique index decides, so that two registrations of one address at once cannot both pass (nor one fail as 500).
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO ${tableOf(this.dataSource, 'contacts')} (contact_id, party_type, party_code, name, email, language,
+         user_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (party_type, party_code, lower(email)) WHERE removed_at IS NULL DO NOTHING RETURNING 1`,
+      [id, dto.partyType, dto.partyCode, dto.name, dto.email, dto.language ?? null, dto.userId ?? null, actor.userId],
+    );
+    if (inserted.length === 0) {
+      throw new DomainError('CONTACT.DUPLICATE', `${dto.email} is already a contact of ${dto.partyCode}`, 'conflict');
+    }
     return this.get(actor, id);
   }
 
