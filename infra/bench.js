@@ -84,6 +84,22 @@ async function post(service, route, bearer, body, idempotent = false) {
   return { status: res.status, body: text ? JSON.parse(text) : {} };
 }
 
+/** A minimal PDF: the endorsement letter a concept note needs to be screened eligible (M2, issue 13). */
+const LETTER = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** Attaches the submitting government's endorsement letter to a draft, as a multipart upload. */
+async function attachLetter(/** @type {string} */ conceptId, /** @type {string} */ bearer) {
+  const form = new FormData();
+  form.append('file', new Blob([LETTER], { type: 'application/pdf' }), 'endorsement.pdf');
+  const res = await fetch(`${URLS.concepts}/concepts/${conceptId}/endorsements`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${bearer}` },
+    body: form,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 /** @param {string} what @param {() => Promise<{ status: number, body: any }>} send @param {number} want */
 async function until(what, send, want, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -349,7 +365,7 @@ async function load(setup, db) {
           focalPoint: BENCH_FOCAL_POINT,
         });
         const res = await post('concepts', '/concept-notes', TOKENS.government[country], note);
-        ok = res.status === 201;
+        ok = res.status === 201 && (await attachLetter(res.body.id, TOKENS.government[country])) === 201;
         if (ok) drafts.push(`${country}:${res.body.id}`);
       } else {
         const [owner, id] = /** @type {string} */ (drafts.shift()).split(':');

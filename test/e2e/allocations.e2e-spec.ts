@@ -7,6 +7,7 @@ import { Obligations } from '../../apps/funds/src/allocation/obligations/obligat
 import { FundlineSystem } from '../support/fundline-system';
 import { aDeposit, aDonor, financePost, fundCreditLines, usd } from '../support/money-requests';
 import { attachLetters } from '../support/endorsements';
+import { uploadReport } from '../support/reports';
 
 describe('steering committee decisions, allocations, transfers and closure', () => {
   let system: FundlineSystem;
@@ -344,11 +345,8 @@ describe('steering committee decisions, allocations, transfers and closure', () 
         `SELECT count(*)::int AS n FROM funds.outbox WHERE type = 'obligation.overdue.v1'`,
       );
       expect(after[0].n - before[0].n).toBe(raised);
-      await request(funds())
-        .post(`/allocations/${monitoring[0].allocationId}/obligations/${monitoring[0].id}/submit`)
-        .set(bearer('fund-admin'))
-        .send({ submittedOn: '2027-02-15' })
-        .expect(200);
+      const report = await uploadReport(funds(), monitoring[0].allocationId, monitoring[0].id).expect(201);
+      expect(report.body.submittedOn).toBe('2027-02-15');
       const still = await request(funds()).get('/obligations?overdue=true').set(bearer('fund-admin')).expect(200);
       expect(still.body.map((o: { id: string }) => o.id)).not.toContain(monitoring[0].id);
     } finally {

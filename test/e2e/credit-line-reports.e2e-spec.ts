@@ -8,6 +8,7 @@ import { rebuildReadModel } from '../../apps/reporting/src/rebuild/rebuild-read-
 import { FundlineSystem } from '../support/fundline-system';
 import { aDonor, allocationStep, deposit, interestIncome, usd } from '../support/money-requests';
 import { fundStatusOnceReady, untilReported } from '../support/read-model';
+import { uploadReport } from '../support/reports';
 
 const cents = (v: string) => BigInt(v.replace('.', ''));
 
@@ -138,6 +139,7 @@ describe('F2 F12 credit-line reports from the read model', () => {
       spent: '80000.00',
       deliveryRate: '0.6666',
       nextObligation: { kind: 'monitoring-framework', dueOn: '2026-12-22' },
+      reports: { submitted: 0, submittedLate: 0, overdue: 0, last: null },
     });
     expect(res.body.totals).toEqual({ approved: '470000.00', transferred: '120000.00', spent: '80000.00' });
   });
@@ -194,10 +196,11 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'concept_id,title,country,region,scope,status,approved_usd,transferred_usd,spent_usd,delivery_rate,next_obligation,next_obligation_due',
+      'concept_id,title,country,region,scope,status,approved_usd,transferred_usd,spent_usd,delivery_rate,next_obligation,next_obligation_due,' +
+        'reports_submitted,reports_submitted_late,reports_overdue,last_report,last_report_submitted_on',
     );
     expect(lines).toHaveLength(5);
-    expect(lines[4]).toBe('TOTAL,,,,,,470000.00,120000.00,80000.00,,,');
+    expect(lines[4]).toBe('TOTAL,,,,,,470000.00,120000.00,80000.00,,,,0,0,0,,');
   });
 
   it('F12 exports a real XLSX whose typed cells and totals read back', async () => {
@@ -261,14 +264,59 @@ describe('F2 F12 credit-line reports from the read model', () => {
     expect(monitoring.map((o) => o.allocationId).sort()).toEqual(Object.values(allocations).sort());
     expect(overdue.body.overdueByOrganisation).toEqual({ IOM: 5 });
     const phl = monitoring.find((o) => o.allocationId === allocations[ids.phl])!;
-    const submitted = await request(funds())
-      .post(`/allocations/${phl.allocationId}/obligations/${phl.obligationId}/submit`)
-      .set(bearer('fund-admin'))
-      .send({ submittedOn: '2027-01-10' })
-      .expect(200);
-    const after = await view(`&overdue=true&after=${submitted.headers['fundline-event-position']}`);
+    // The report arrives on 10 January 2027, after its due date.
+    system.clock.set('2027-01-10T09:00:00Z');
+    let submitted: request.Response;
+    try {
+      submitted = await uploadReport(funds(), phl.allocationId, phl.obligationId);
+    } finally {
+      system.clock.set('2026-11-22T11:00:00Z');
+    }
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.submittedOn).toBe('2027-01-10');
+    const position = submitted.headers['fundline-event-position'];
+    const after = await view(`&overdue=true&after=${position}`);
     expect(after.body.overdueByOrganisation).toEqual({ IOM: 4 });
     expect(after.body.overdueByAllocation[phl.allocationId]).toBeUndefined();
+    // The credit-line report shows, project by project and as of its moment, what was submitted, when, and what is late.
+    const reportsOn = async (asOf: string) =>
+      Object.fromEntries(
+        (await report('LINE_2', `&asOf=${asOf}&after=${position}`)).body.projects.map(
+          (p: { conceptId: string; reports: object; nextObligation: object | null }) => [
+            p.conceptId,
+            { ...p.reports, next: p.nextObligation },
+          ],
+        ),
+      );
+    const monitoringDue = { kind: 'monitoring-framework', dueOn: '2026-12-22' };
+    expect((await reportsOn('2027-01-15T00:00:00Z'))[ids.phl]).toEqual({
+      submitted: 1,
+      submittedLate: 1,
+      overdue: 0,
+      last: { kind: 'monitoring-framework', submittedOn: '2027-01-10' },
+      next: expect.objectContaining({ kind: expect.not.stringMatching(/^monitoring-framework$/) }),
+    });
+    expect((await reportsOn('2027-01-15T00:00:00Z'))[ids.ken]).toEqual({
+      submitted: 0,
+      submittedLate: 0,
+      overdue: 1,
+      last: null,
+      next: monitoringDue,
+    });
+    // The day before it arrived, the same report was still owed, and late.
+    expect((await reportsOn('2027-01-09T23:59:59Z'))[ids.phl]).toEqual({
+      submitted: 0,
+      submittedLate: 0,
+      overdue: 1,
+      last: null,
+      next: monitoringDue,
+    });
+    const csv = (await report('LINE_2', `&asOf=2027-01-15T00:00:00Z&format=csv&after=${position}`)).text
+      .trim()
+      .split('\r\n');
+    const phlRow = csv.find((line: string) => line.startsWith(ids.phl))!.split(',');
+    expect(phlRow.slice(-5)).toEqual(['1', '1', '0', 'monitoring-framework', '2027-01-10']);
+    expect(csv[csv.length - 1].split(',').slice(-5)).toEqual(['1', '1', '2', '', '']);
     const own = await view('', 'government', 'KEN');
     expect(new Set(own.body.items.map((o: { country: string }) => o.country))).toEqual(new Set(['KEN']));
   });

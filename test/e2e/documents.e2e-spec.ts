@@ -148,6 +148,64 @@ describe('documents of an allocation (issue 13)', () => {
     ]);
   });
 
+  it('G3 a corrected report is a new version: the first stays stored, the obligation keeps its day, the reports follow', async () => {
+    const [first] = (await request(funds()).get(`/allocations/${allocationId}/obligations`).set(bearer('fund-admin')))
+      .body as Array<{ id: string; submittedOn: string | null }>;
+    const documents = async () =>
+      (await request(funds()).get(`/allocations/${allocationId}/documents`).set(bearer('finance-officer')))
+        .body as Array<{
+        documentId: string;
+        ownerId: string;
+        version: number;
+        supersedes: string | null;
+      }>;
+    const original = (await documents()).find((d) => d.ownerId === first.id)!;
+    const corrected = Buffer.concat([PDF, Buffer.from('% corrected figures\n')]);
+    const replace = (documentId: string, role: 'finance-officer' | 'government' = 'finance-officer') =>
+      request(funds())
+        .post(`/documents/${documentId}/versions`)
+        .set(role === 'government' ? bearer('government', 'SEN') : bearer(role))
+        .attach('file', corrected, { filename: 'monitoring-framework-v2.pdf', contentType: 'application/pdf' });
+
+    expect((await replace(original.documentId, 'government')).status).toBe(403);
+    const agreementRefused = await replace(agreement.documentId);
+    expect(agreementRefused.status).toBe(409);
+    expect(agreementRefused.body.code).toBe('DOCUMENT.GENERATED');
+    expect((await replace(randomUUID())).status).toBe(404);
+
+    const version = await replace(original.documentId);
+    expect(version.status).toBe(201);
+    expect(version.body).toMatchObject({ version: 2, supersedes: original.documentId, sha256: sha256(corrected) });
+    // Versions form a line: the replaced one cannot be replaced again.
+    const fork = await replace(original.documentId);
+    expect(fork.status).toBe(409);
+    expect(fork.body.code).toBe('DOCUMENT.SUPERSEDED');
+
+    const listed = (await documents()).filter((d) => d.ownerId === first.id);
+    expect(listed.map((d) => [d.documentId, d.version])).toEqual([
+      [original.documentId, 1],
+      [version.body.documentId, 2],
+    ]);
+    const old = await request(funds())
+      .get(`/documents/${original.documentId}`)
+      .set(bearer('finance-officer'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(sha256(old.body as Buffer)).toBe(sha256(PDF));
+    const after = (await request(funds()).get(`/allocations/${allocationId}/obligations`).set(bearer('fund-admin')))
+      .body as Array<{ id: string; submittedOn: string | null }>;
+    expect(after.find((o) => o.id === first.id)?.submittedOn).toBe(first.submittedOn);
+    const row = await eventually(async () => {
+      const res = await request(f.system.http('reporting')).get('/reports/obligations').set(bearer('finance-officer'));
+      const found = (
+        res.body.items as Array<{ obligationId: string; submittedOn: string; report: { documentId: string } | null }>
+      ).find((o) => o.obligationId === first.id);
+      return found?.report?.documentId === version.body.documentId ? found : undefined;
+    });
+    expect(row).toMatchObject({ submittedOn: first.submittedOn, report: { sha256: sha256(corrected) } });
+  });
+
   it('keeps every document reachable through a rebuild of the read model: events name documents, services keep them', async () => {
     const obligations = async () =>
       (

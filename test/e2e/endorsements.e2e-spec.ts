@@ -112,6 +112,47 @@ describe('endorsement letters (issue 13)', () => {
     expect((await attach(id, 'PHL', kenya)).status).toBe(404);
   });
 
+  it('G3 M2 replaces a letter with a new version: the first stays stored, the submission names the new one', async () => {
+    const id = await draft('/concept-notes', aConceptNote());
+    await attachLetters(concepts(), philippines, id);
+    const [first] = (await request(concepts()).get(`/concepts/${id}/documents`).set(philippines).expect(200)).body;
+    const signed = Buffer.from(LETTER_PDF.replace('%%EOF', '% signed by the minister\n%%EOF'));
+    const replace = (documentId: string, auth = philippines) =>
+      request(concepts())
+        .post(`/concepts/${id}/documents/${documentId}/versions`)
+        .set(auth)
+        .attach('file', signed, { filename: 'endorsement-PHL-signed.pdf', contentType: 'application/pdf' });
+    expect((await replace(first.documentId, bearer('government', 'KEN'))).status).toBe(404);
+    expect((await replace(first.documentId, bearer('fund-admin'))).status).toBe(403);
+    const replaced = await replace(first.documentId);
+    expect(replaced.status).toBe(201);
+    expect(replaced.body).toMatchObject({
+      country: 'PHL',
+      document: { version: 2, supersedes: first.documentId, fileName: 'endorsement-PHL-signed.pdf' },
+    });
+    expect((await replace(first.documentId)).body.code).toBe('DOCUMENT.SUPERSEDED');
+    const listed = (await request(concepts()).get(`/concepts/${id}/documents`).set(philippines).expect(200)).body;
+    expect(listed.map((d: { documentId: string }) => d.documentId)).toEqual([
+      first.documentId,
+      replaced.body.document.documentId,
+    ]);
+    const submitted = await request(concepts()).post(`/concepts/${id}/submit`).set(philippines).expect(200);
+    expect(lines(submitted.body).M2.passed).toBe(true);
+    const { rows } = await f.db.query(
+      `SELECT envelope FROM concepts.outbox WHERE type = 'concept-note.submitted.v1' AND envelope->>'aggregateId' = $1`,
+      [id],
+    );
+    expect(rows[0].envelope.payload.endorsementLetters).toEqual([
+      {
+        country: 'PHL',
+        documentId: replaced.body.document.documentId,
+        sha256: createHash('sha256').update(signed).digest('hex'),
+      },
+    ]);
+    // Once submitted, letters are what was submitted: no new version.
+    expect((await replace(replaced.body.document.documentId)).body.code).toBe('DOCUMENT.NOT_DRAFT');
+  });
+
   it('refuses a bad letter with problem+json and stores nothing: a program, a state not covered, a submitted concept', async () => {
     const id = await draft('/concept-notes', aConceptNote());
     const program = await request(concepts())

@@ -74,6 +74,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     allowed: ALL,
     ownedByCountry: true,
   },
+  {
+    service: 'concepts',
+    method: 'POST',
+    route: '/concepts/{id}/documents/{documentId}/versions',
+    allowed: ['government'],
+    ownedByCountry: true,
+  },
   { service: 'concepts', method: 'GET', route: '/reference-data/{dataset}', allowed: ALL },
   { service: 'concepts', method: 'PUT', route: '/reference-data/{dataset}/{key}', allowed: ['fund-admin'] },
   { service: 'concepts', method: 'POST', route: '/reference-data/{dataset}/import', allowed: ['fund-admin'] },
@@ -161,18 +168,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     service: 'funds',
     method: 'POST',
-    route: '/allocations/{id}/obligations/{obligationId}/submit',
-    allowed: ['fund-admin', 'finance-officer'],
-  },
-  {
-    service: 'funds',
-    method: 'POST',
     route: '/allocations/{id}/obligations/{obligationId}/reports',
     allowed: ['fund-admin', 'finance-officer'],
   },
   // Documents of an allocation: staff, and the government whose concept it is (another one is answered 404).
   { service: 'funds', method: 'GET', route: '/allocations/{id}/documents', allowed: ALL },
   { service: 'funds', method: 'GET', route: '/documents/{documentId}', allowed: ALL },
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/documents/{documentId}/versions',
+    allowed: ['fund-admin', 'finance-officer'],
+  },
   { service: 'funds', method: 'GET', route: '/documents/{documentId}/downloads', allowed: ['fund-admin'] },
   { service: 'funds', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'funds', method: 'GET', route: '/health/ready', allowed: 'public' },

@@ -210,6 +210,19 @@ class CreditLineSummaryResponse {
   @ApiProperty(AMOUNT) committedBalance: string;
 }
 
+/** F12 as of the report's moment (issue 13): what was submitted and when, and what is late. */
+class ProjectReportsResponse {
+  @ApiProperty({ description: 'Reports submitted' }) submitted: number;
+  @ApiProperty({ description: 'Of those, submitted after their due date' }) submittedLate: number;
+  @ApiProperty({ description: "Reports due before the report's day and not submitted" }) overdue: number;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    properties: { kind: { type: 'string' }, submittedOn: { type: 'string', format: 'date' } },
+  })
+  last: { kind: string; submittedOn: string } | null;
+}
+
 class CreditLineProjectResponse {
   @ApiProperty({ format: 'uuid' }) conceptId: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
@@ -227,6 +240,7 @@ class CreditLineProjectResponse {
     properties: { kind: { type: 'string' }, dueOn: { type: 'string', format: 'date' } },
   })
   nextObligation: { kind: string; dueOn: string } | null;
+  @ApiProperty({ type: ProjectReportsResponse }) reports: ProjectReportsResponse;
 }
 
 class CreditLineTotalsResponse {

@@ -10,6 +10,7 @@ import { MovementsByReference1765100000000 } from './migrations/1765100000000-mo
 import { FundParametersReplica1765200000000 } from './migrations/1765200000000-fund-parameters-replica';
 import { ReportsAtScale1765300000000 } from './migrations/1765300000000-reports-at-scale';
 import { ObligationReports1766500000000 } from './migrations/1766500000000-obligation-reports';
+import { ObligationsAsOf1766600000000 } from './migrations/1766600000000-obligations-as-of';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const REPORTING_MIGRATIONS = [
   FundParametersReplica1765200000000,
   ReportsAtScale1765300000000,
   ObligationReports1766500000000,
+  ObligationsAsOf1766600000000,
 ];

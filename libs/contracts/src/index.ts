@@ -12,3 +12,4 @@ export * from './nested';
 export * from './registered-fund';
 export * from './asyncapi/asyncapi-document';
 export * from './documents/document-ref.v1';
+export * from './concepts/budget-line.v1';

@@ -27,10 +27,12 @@ import {
   ExpenditureReportedV1,
   OBLIGATION_OVERDUE_V1,
   OBLIGATION_SUBMITTED_V1,
+  OBLIGATION_REPORT_REPLACED_V1,
   ALLOCATION_REVISED_V1,
   AllocationRevisedV1,
   ObligationOverdueV1,
   ObligationSubmittedV1,
+  ObligationReportReplacedV1,
   REFUND_RECEIVED_V1,
   RefundReceivedV1,
   TRANSFER_DISBURSED_V1,
@@ -115,6 +117,7 @@ const CURRENT_CONTRACTS = {
   [REFUND_RECEIVED_V1]: allocation(RefundReceivedV1),
   [OBLIGATION_OVERDUE_V1]: allocation(ObligationOverdueV1),
   [OBLIGATION_SUBMITTED_V1]: allocation(ObligationSubmittedV1),
+  [OBLIGATION_REPORT_REPLACED_V1]: allocation(ObligationReportReplacedV1),
   [ALLOCATION_REVISED_V1]: allocation(AllocationRevisedV1),
 } satisfies Record<string, Contract>;
 

@@ -39,22 +39,7 @@ export class ConceptDocumentsController {
   @ApiDocumentUpload(LIMITS, 'An endorsement letter; `country` is the endorsing state (default: the submitting one)')
   @ApiOperation({ summary: 'Attach an endorsement letter to a draft (M2, F5): its screening counts it' })
   async attach(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
-    const concept = (await this.queries.get(actor, id)) as {
-      status: string;
-      submittingCountry: string;
-      countries: string[];
-    };
-    if (concept.status !== 'draft') {
-      throw new DomainError(
-        'DOCUMENT.NOT_DRAFT',
-        `letters are attached to a draft; this one is ${concept.status}`,
-        'conflict',
-        [],
-        {
-          status: concept.status,
-        },
-      );
-    }
+    const concept = await this.draft(actor, id);
     const upload = await receiveUpload(req, LIMITS);
     const country = upload.fields.country || concept.submittingCountry;
     if (!concept.countries.includes(country)) {
@@ -91,6 +76,46 @@ export class ConceptDocumentsController {
     });
   }
 
+  @Post('documents/:documentId/versions')
+  @Roles('government')
+  @ApiDocumentUpload(LIMITS, 'The letter that replaces an attached one, for the same endorsing state')
+  @ApiOperation({ summary: 'Replace an endorsement letter of a draft: a new version; the first stays stored (G3)' })
+  async replace(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Req() req: Request,
+  ) {
+    await this.draft(actor, id);
+    const previous = await this.ownDocument(id, documentId);
+    const upload = await receiveUpload(req, LIMITS);
+    return this.dataSource.transaction(async (manager) => {
+      const [link] = (await manager.query(
+        `DELETE FROM ${tableOf(manager, 'endorsement_letters')} WHERE concept_id = $1 AND document_id = $2 RETURNING country`,
+        [id, documentId],
+      )) as [Array<{ country: string }>, number];
+      const document = await this.store.put(
+        manager,
+        {
+          ownerType: 'concept',
+          ownerId: id,
+          kind: previous.kind,
+          supersedes: previous.documentId,
+          uploadedBy: { userId: actor.userId, role: actor.role },
+        },
+        upload,
+      );
+      const country = link[0]?.country;
+      if (country) {
+        await manager.query(
+          `INSERT INTO ${tableOf(manager, 'endorsement_letters')} (concept_id, country, document_id) VALUES ($1, $2, $3)`,
+          [id, country, document.documentId],
+        );
+      }
+      return { country: country ?? null, document };
+    });
+  }
+
   @Get('documents')
   @Roles('government', ...STAFF)
   @ApiOperation({ summary: 'The documents attached to a submission (a government: its own)' })
@@ -111,15 +136,39 @@ export class ConceptDocumentsController {
     @Res() res: Response,
   ): Promise<void> {
     await this.queries.get(actor, id);
-    const document = await this.store.get(this.dataSource.manager, documentId);
-    if (document.ownerType !== 'concept' || document.ownerId !== id) {
-      throw new DomainError('DOCUMENT.NOT_FOUND', `No document ${documentId}`, 'not-found', [], { id: documentId });
-    }
+    const document = await this.ownDocument(id, documentId);
     await sendDocument(res, {
       store: this.store,
       manager: this.dataSource.manager,
       document,
       reader: { userId: actor.userId, role: actor.role },
     });
+  }
+
+  /** The submission, if the actor may see it and it is still a draft: letters change only before submission. */
+  private async draft(actor: Actor, id: string) {
+    const concept = (await this.queries.get(actor, id)) as {
+      status: string;
+      submittingCountry: string;
+      countries: string[];
+    };
+    if (concept.status !== 'draft') {
+      throw new DomainError(
+        'DOCUMENT.NOT_DRAFT',
+        `letters are attached to a draft; this one is ${concept.status}`,
+        'conflict',
+        [],
+        { status: concept.status },
+      );
+    }
+    return concept;
+  }
+
+  private async ownDocument(id: string, documentId: string): Promise<StoredDocument> {
+    const document = await this.store.get(this.dataSource.manager, documentId).catch(() => undefined);
+    if (!document || document.ownerType !== 'concept' || document.ownerId !== id) {
+      throw new DomainError('DOCUMENT.NOT_FOUND', `No document ${documentId}`, 'not-found', [], { id: documentId });
+    }
+    return document;
   }
 }

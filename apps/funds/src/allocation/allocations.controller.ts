@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { ApiIdempotencyKey, IdempotencyKey, requireCorrelationId, sendIdempotent } from '@fundline/http';
 import { CommandBus } from '@nestjs/cqrs';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AllocationRepository } from './allocation.repository';
@@ -15,13 +15,6 @@ import { ExpenditureDto, ReportExpenditure } from './expenditure/report-expendit
 import { Obligations } from './obligations/obligations';
 import { ReviseAllocation, RevisionDto } from './revision/revise-allocation';
 import { TransferDto, TransferTranche } from './transfer/transfer-tranche';
-
-class SubmitObligationDto {
-  @ApiProperty({ example: '2027-01-10' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  submittedOn: string;
-}
 
 class ObligationsQuery {
   @ApiPropertyOptional()
@@ -133,18 +126,5 @@ export class AllocationsController {
   @ApiOperation({ summary: 'Reporting obligations of every allocation; ?overdue=true for the overdue ones' })
   allObligations(@Query() query: ObligationsQuery) {
     return this.obligations.list({ overdue: query.overdue });
-  }
-
-  @Post('allocations/:id/obligations/:obligationId/submit')
-  @HttpCode(200)
-  @Roles('fund-admin', 'finance-officer')
-  @ApiOperation({ summary: 'Record that a report was submitted' })
-  submitObligation(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('obligationId', ParseUUIDPipe) obligationId: string,
-    @Body() body: SubmitObligationDto,
-  ) {
-    return this.obligations.submit(actor, requireCorrelationId(), id, obligationId, body.submittedOn);
   }
 }

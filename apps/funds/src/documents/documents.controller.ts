@@ -50,6 +50,31 @@ export class DocumentsController {
     return this.obligations.submit(actor, requireCorrelationId(), id, obligationId, dayOf(this.clock.now()), report);
   }
 
+  @Post('documents/:documentId/versions')
+  @Roles('fund-admin', 'finance-officer')
+  @ApiDocumentUpload(LIMITS, 'The corrected report: a new version; the one it replaces stays stored (G3)')
+  @ApiOperation({
+    summary: 'Replace a report with a corrected version (the obligation keeps the day it was fulfilled)',
+  })
+  async replace(
+    @CurrentActor() actor: Actor,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Req() req: Request,
+  ) {
+    const previous = await this.documents.readable(actor, documentId);
+    if (previous.ownerType !== 'obligation') {
+      throw new DomainError(
+        'DOCUMENT.GENERATED',
+        `the ${previous.kind} is written by Fundline; it changes with the allocation, not by upload`,
+        'conflict',
+        [],
+        { kind: previous.kind },
+      );
+    }
+    const report = await receiveUpload(req, LIMITS);
+    return this.obligations.replaceReport(actor, requireCorrelationId(), previous, report);
+  }
+
   @Get('allocations/:id/documents')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The grant agreement and the reports of an allocation (a government: its own)' })

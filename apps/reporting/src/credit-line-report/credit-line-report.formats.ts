@@ -31,6 +31,11 @@ export const PROJECT_COLUMNS = [
   'delivery_rate',
   'next_obligation',
   'next_obligation_due',
+  'reports_submitted',
+  'reports_submitted_late',
+  'reports_overdue',
+  'last_report',
+  'last_report_submitted_on',
 ] as const;
 
 function totals(report: CreditLineReport) {
@@ -69,7 +74,13 @@ export function asJson(report: CreditLineReport) {
       transferred: usd(p.transferredMinor),
       spent: usd(p.spentMinor),
       deliveryRate: deliveryRate(p.spentMinor, p.transferredMinor),
-      nextObligation: p.nextObligation,
+      nextObligation: p.reports.next,
+      reports: {
+        submitted: p.reports.submitted,
+        submittedLate: p.reports.submittedLate,
+        overdue: p.reports.overdue,
+        last: p.reports.last,
+      },
     })),
     totals: { approved: usd(t.approved), transferred: usd(t.transferred), spent: usd(t.spent) },
   };
@@ -99,12 +110,39 @@ export function asCsv(report: CreditLineReport): string {
       p.deliveryRate,
       p.nextObligation?.kind ?? null,
       p.nextObligation?.dueOn ?? null,
+      String(p.reports.submitted),
+      String(p.reports.submittedLate),
+      String(p.reports.overdue),
+      p.reports.last?.kind ?? null,
+      p.reports.last?.submittedOn ?? null,
     ]
       .map(csvCell)
       .join(','),
   );
   const t = json.totals;
-  const total = ['TOTAL', '', '', '', '', '', t.approved, t.transferred, t.spent, '', '', ''].map(csvCell).join(',');
+  const reports = json.projects.reduce(
+    (r, p) => [r[0] + p.reports.submitted, r[1] + p.reports.submittedLate, r[2] + p.reports.overdue],
+    [0, 0, 0],
+  );
+  const total = [
+    'TOTAL',
+    '',
+    '',
+    '',
+    '',
+    '',
+    t.approved,
+    t.transferred,
+    t.spent,
+    '',
+    '',
+    '',
+    ...reports.map(String),
+    '',
+    '',
+  ]
+    .map(csvCell)
+    .join(',');
   return [PROJECT_COLUMNS.join(','), ...rows, total].join('\r\n') + '\r\n';
 }
 
@@ -149,8 +187,13 @@ export async function asXlsx(report: CreditLineReport): Promise<Buffer> {
       transferred_usd: number(p.transferredMinor),
       spent_usd: number(p.spentMinor),
       delivery_rate: p.transferredMinor === 0n ? null : Number(deliveryRate(p.spentMinor, p.transferredMinor)),
-      next_obligation: p.nextObligation?.kind ?? null,
-      next_obligation_due: p.nextObligation?.dueOn ?? null,
+      next_obligation: p.reports.next?.kind ?? null,
+      next_obligation_due: p.reports.next?.dueOn ?? null,
+      reports_submitted: p.reports.submitted,
+      reports_submitted_late: p.reports.submittedLate,
+      reports_overdue: p.reports.overdue,
+      last_report: p.reports.last?.kind ?? null,
+      last_report_submitted_on: p.reports.last?.submittedOn ?? null,
     });
     for (const key of ['approved_usd', 'transferred_usd', 'spent_usd']) row.getCell(key).numFmt = money;
     row.commit();

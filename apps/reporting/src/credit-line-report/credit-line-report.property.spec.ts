@@ -67,7 +67,13 @@ interface Rows {
     reported_at: Date;
     sequence: string;
   }>;
-  obligations: Array<{ allocation_id: string; kind: string; due_on: string; submitted_on: string | null }>;
+  obligations: Array<{
+    allocation_id: string;
+    kind: string;
+    due_on: string;
+    submitted_on: string | null;
+    submitted_at: Date | null;
+  }>;
 }
 
 const sum = <T>(items: T[], value: (item: T) => bigint) => items.reduce((s, i) => s + value(i), 0n);
@@ -129,9 +135,15 @@ function recompute(
     .sort((x, y) => x.approved_at.getTime() - y.approved_at.getTime() || (x.allocation_id < y.allocation_id ? -1 : 1))
     .map((a) => {
       const transfers = rows.transfers.filter((t) => t.allocation_id === a.allocation_id && t.recorded_at <= end);
-      const next = rows.obligations
-        .filter((o) => o.allocation_id === a.allocation_id && o.submitted_on === null)
+      const owed = rows.obligations.filter((o) => o.allocation_id === a.allocation_id);
+      const isSubmitted = (o: (typeof owed)[number]) => o.submitted_at !== null && o.submitted_at <= end;
+      const submitted = owed
+        .filter(isSubmitted)
+        .sort((x, y) => y.submitted_at!.getTime() - x.submitted_at!.getTime() || (x.kind < y.kind ? -1 : 1));
+      const next = owed
+        .filter((o) => !isSubmitted(o))
         .sort((x, y) => (x.due_on === y.due_on ? (x.kind < y.kind ? -1 : 1) : x.due_on < y.due_on ? -1 : 1))[0];
+      const today = end.toISOString().slice(0, 10);
       return {
         conceptId: a.concept_id,
         title: a.title,
@@ -145,7 +157,13 @@ function recompute(
         spentMinor: latestSpent(
           rows.reports.filter((r) => r.allocation_id === a.allocation_id && r.reported_at <= end),
         ),
-        nextObligation: next ? { kind: next.kind, dueOn: next.due_on } : null,
+        reports: {
+          submitted: submitted.length,
+          submittedLate: submitted.filter((o) => o.submitted_on! > o.due_on).length,
+          overdue: owed.filter((o) => !isSubmitted(o) && o.due_on < today).length,
+          last: submitted[0] ? { kind: submitted[0].kind, submittedOn: submitted[0].submitted_on! } : null,
+          next: next ? { kind: next.kind, dueOn: next.due_on } : null,
+        },
       };
     });
   return {
@@ -279,7 +297,7 @@ describe('ADR 0018 fast reports equal the re-computation from the movements', ()
           // What the projection kept, event by event, is what the migration computes from the rows at once.
           const kept = await dataSource.query(
             `SELECT allocation_id, transferred_minor::text, first_transfer_at, transfers_until, spent_minor::text,
-                    expenditure_until, next_obligation FROM reporting.allocations ORDER BY 1`,
+                    expenditure_until FROM reporting.allocations ORDER BY 1`,
           );
           const months = await dataSource.query(
             `SELECT fund_code, pocket_code, month, fund_year, kind, entry_type, signed_minor::text
@@ -289,7 +307,7 @@ describe('ADR 0018 fast reports equal the re-computation from the movements', ()
           expect(
             await dataSource.query(
               `SELECT allocation_id, transferred_minor::text, first_transfer_at, transfers_until, spent_minor::text,
-                      expenditure_until, next_obligation FROM reporting.allocations ORDER BY 1`,
+                      expenditure_until FROM reporting.allocations ORDER BY 1`,
             ),
           ).toEqual(kept);
           expect(

@@ -25,8 +25,20 @@ export interface CreditLineProject {
   approvedMinor: bigint;
   transferredMinor: bigint;
   spentMinor: bigint;
-  /** The earliest report not yet submitted (F12). */
-  nextObligation: { kind: string; dueOn: string } | null;
+  /** F12, as of the report's moment: the reports owed so far and how they stand. */
+  reports: ProjectReports;
+}
+
+export interface ProjectReports {
+  /** Reports submitted, and of those how many after their due date. */
+  submitted: number;
+  submittedLate: number;
+  /** Reports due before the report's day and not submitted. */
+  overdue: number;
+  /** The report submitted last, and on which day. */
+  last: { kind: string; submittedOn: string } | null;
+  /** The earliest report not yet submitted. */
+  next: { kind: string; dueOn: string } | null;
 }
 
 export interface CreditLineReport {
@@ -124,9 +136,23 @@ export class CreditLineReports {
     ) as Promise<Array<Record<string, string>>>;
 
     // Each allocation's totals hold up to the moment of its latest row (ADR 0018); a report as of an earlier moment
-    // recomputes only the allocations that moved after it.
+    // recomputes only the allocations that moved after it. Obligations are few per project (F12's schedule), so they
+    // are read as they stood at the moment: a submission counts once it was recorded.
     const listing = m.query(
-      `SELECT a.concept_id AS "conceptId", p.title, p.submitting_country AS country, p.region, p.scope,
+      `WITH reports AS (
+         SELECT o.allocation_id,
+           count(*) FILTER (WHERE o.submitted_at <= $3) AS submitted,
+           count(*) FILTER (WHERE o.submitted_at <= $3 AND o.submitted_on > o.due_on) AS late,
+           count(*) FILTER (WHERE (o.submitted_at IS NULL OR o.submitted_at > $3)
+                              AND o.due_on < ($3::timestamptz AT TIME ZONE 'UTC')::date) AS overdue,
+           (array_agg(json_build_object('kind', o.kind, 'submittedOn', o.submitted_on)
+              ORDER BY o.submitted_at DESC, o.kind) FILTER (WHERE o.submitted_at <= $3))[1] AS last,
+           (array_agg(json_build_object('kind', o.kind, 'dueOn', o.due_on)
+              ORDER BY o.due_on, o.kind) FILTER (WHERE o.submitted_at IS NULL OR o.submitted_at > $3))[1] AS next
+         FROM ${table('obligations')} o JOIN ${table('allocations')} l ON l.allocation_id = o.allocation_id
+         WHERE l.fund_code = $1 AND l.pocket_code = $2 AND l.approved_at <= $3
+         GROUP BY o.allocation_id)
+       SELECT a.concept_id AS "conceptId", p.title, p.submitting_country AS country, p.region, p.scope,
          a.amount_minor::text AS approved,
          CASE WHEN a.transfers_until IS NULL OR a.transfers_until <= $3 THEN a.transferred_minor
               ELSE coalesce((SELECT sum(t.amount_minor) FROM ${table('transfers')} t
@@ -136,12 +162,14 @@ export class CreditLineReports {
                      SELECT DISTINCT ON (organisation, year) amount_minor FROM ${table('expenditure_reports')} x
                      WHERE x.allocation_id = a.allocation_id AND x.reported_at <= $3
                      ORDER BY organisation, year, reported_at DESC, sequence DESC) e), 0) END::text AS spent,
-         a.next_obligation AS next,
+         coalesce(r.submitted, 0) AS submitted, coalesce(r.late, 0) AS late, coalesce(r.overdue, 0) AS overdue,
+         r.last, r.next,
          CASE WHEN a.closed_at IS NOT NULL AND a.closed_at <= $3 THEN 'closed'
               WHEN a.first_transfer_at <= $3 THEN 'under-implementation'
               ELSE 'approved' END AS status
        FROM ${table('allocations')} a
        LEFT JOIN ${table('pipeline_entries')} p ON p.concept_id = a.concept_id
+       LEFT JOIN reports r ON r.allocation_id = a.allocation_id
        WHERE a.fund_code = $1 AND a.pocket_code = $2 AND a.approved_at <= $3
          AND ($4::text IS NULL OR p.submitting_country = $4)
          AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM ${table('ledger_movements')} c
@@ -149,7 +177,7 @@ export class CreditLineReports {
                  AND c.entry_type = 'allocation.commitment' AND c.fund_year = $5))
        ORDER BY a.approved_at, a.allocation_id`,
       [fund, line, periodEnd, actor.role === 'government' ? actor.country : null, fundYear],
-    ) as Promise<Array<Record<string, string | null>>>;
+    ) as Promise<Array<Record<string, string | null> & Pick<ProjectReports, 'last' | 'next'>>>;
 
     const spending = m.query(
       `SELECT coalesce(sum(amount_minor), 0)::text AS spent FROM (
@@ -197,7 +225,13 @@ export class CreditLineReports {
         approvedMinor: b(p.approved),
         transferredMinor: b(p.transferred),
         spentMinor: b(p.spent),
-        nextObligation: p.next ? { kind: p.next.split(' ')[0], dueOn: p.next.split(' ')[1] } : null,
+        reports: {
+          submitted: Number(p.submitted),
+          submittedLate: Number(p.late),
+          overdue: Number(p.overdue),
+          last: p.last,
+          next: p.next,
+        },
       })),
     };
   }

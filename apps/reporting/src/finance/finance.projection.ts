@@ -10,6 +10,7 @@ import {
   FundsTopicEvent,
   LEDGER_ENTRY_POSTED_V1,
   OBLIGATION_SUBMITTED_V1,
+  OBLIGATION_REPORT_REPLACED_V1,
   TRANSFER_DISBURSED_V1,
 } from '@fundline/contracts';
 import { IntegrationEventHandler } from '@fundline/messaging';
@@ -35,6 +36,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
     EXPENDITURE_REPORTED_V1,
     CONTRIBUTION_DEPOSITED_V1,
     OBLIGATION_SUBMITTED_V1,
+    OBLIGATION_REPORT_REPLACED_V1,
     ALLOCATION_DEFERRED_V2,
     ALLOCATION_REJECTED_V2,
     CREDIT_LINE_FUNDED_V1,
@@ -189,11 +191,19 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
       case OBLIGATION_SUBMITTED_V1: {
         const p = event.payload;
         await manager.query(
-          `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2, report_document_id = $3, report_sha256 = $4
-           WHERE obligation_id = $1`,
-          [p.obligationId, p.submittedOn, p.report?.documentId ?? null, p.report?.sha256 ?? null],
+          `UPDATE ${tableOf(manager, 'obligations')} SET submitted_on = $2, report_document_id = $3, report_sha256 = $4,
+             submitted_at = $5 WHERE obligation_id = $1`,
+          [p.obligationId, p.submittedOn, p.report?.documentId ?? null, p.report?.sha256 ?? null, event.occurredAt],
         );
-        await refreshAllocation(manager, p.allocationId);
+        return;
+      }
+      case OBLIGATION_REPORT_REPLACED_V1: {
+        // A corrected version stands in for the report; the obligation keeps the day it was fulfilled.
+        const p = event.payload;
+        await manager.query(
+          `UPDATE ${tableOf(manager, 'obligations')} SET report_document_id = $2, report_sha256 = $3 WHERE obligation_id = $1`,
+          [p.obligationId, p.report.documentId, p.report.sha256],
+        );
         return;
       }
       case ALLOCATION_CLOSED_V1: {

@@ -9,16 +9,14 @@ export const MONTH_OF = (timestamp: string) => `date_trunc('month', ${timestamp}
 /**
  * Recomputes the totals of the allocations matching `where` (alias `x`) from their own rows: what is transferred and
  * spent with the moment of the latest row each sum covers (a report as of an earlier moment recomputes that
- * allocation instead), the first transfer and the earliest report not yet submitted (F12). Only the allocation's own
+ * allocation instead) and the first transfer. Only the allocation's own
  * events (one partition) write them, so replaying partitions side by side never contends for its row. Always the full
  * recomputation, never an increment: the totals are right whatever order events came in.
  */
 export const ALLOCATION_TOTALS = (table: (name: string) => string, where: string) => `
   UPDATE ${table('allocations')} a SET
     transferred_minor = coalesce(t.total, 0), first_transfer_at = t.first, transfers_until = t.last,
-    spent_minor = coalesce(e.total, 0), expenditure_until = e.last,
-    next_obligation = (SELECT o.kind || ' ' || o.due_on::text FROM ${table('obligations')} o
-                       WHERE o.allocation_id = a.allocation_id AND o.submitted_on IS NULL ORDER BY o.due_on, o.kind LIMIT 1)
+    spent_minor = coalesce(e.total, 0), expenditure_until = e.last
   FROM ${table('allocations')} x
   LEFT JOIN LATERAL (SELECT sum(amount_minor) AS total, min(recorded_at) AS first, max(recorded_at) AS last
                      FROM ${table('transfers')} WHERE allocation_id = x.allocation_id) t ON true

@@ -12,22 +12,17 @@ import {
   Min,
 } from 'class-validator';
 import { EndorsementLetterV1 } from '../documents/document-ref.v1';
+import { BudgetLineV1 } from './budget-line.v1';
+import { MoneyV1 } from './money.v1';
 import { ValidNested, ValidNestedArray } from '../nested';
 import { IsRegisteredFund } from '../registered-fund';
+
+export { MoneyV1 };
 
 export const CONCEPT_NOTE_SUBMITTED_V1 = 'concept-note.submitted.v1';
 
 export const GEOGRAPHIC_SCOPES = ['national', 'regional', 'global'] as const;
 export type GeographicScope = (typeof GEOGRAPHIC_SCOPES)[number];
-
-export class MoneyV1 {
-  /** Decimal string in the currency's minor-unit precision ("1250000.00"); never a JSON number. */
-  @Matches(/^-?\d{1,15}(\.\d{1,2})?$/)
-  amount: string;
-
-  @Matches(/^[A-Z]{3}$/)
-  currency: string;
-}
 
 export class ConceptNoteSubmittedV1 {
   @IsUUID()
@@ -82,4 +77,8 @@ export class ConceptNoteSubmittedV1 {
   /** The endorsement letters attached when it was submitted (optional: added after the first release; issue 13). */
   @ValidNestedArray(EndorsementLetterV1, { optional: true })
   endorsementLetters?: EndorsementLetterV1[];
+
+  /** The budget by category (optional: added after the first release; issue 14). Its lines sum to `requested`. */
+  @ValidNestedArray(BudgetLineV1, { optional: true })
+  budget?: BudgetLineV1[];
 }

@@ -15,6 +15,7 @@ import { ValidNested, ValidNestedArray } from '../nested';
 import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-submitted.v1';
 import { IsRegisteredFund } from '../registered-fund';
 import { EndorsementLetterV1 } from '../documents/document-ref.v1';
+import { BudgetLineV1 } from './budget-line.v1';
 
 export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
 export const CONCEPT_NOTE_SCREENED_V1 = 'concept-note.screened.v1';
@@ -43,6 +44,8 @@ export class ProjectProposalSubmittedV1 {
   @IsISO8601({ strict: true }) submittedAt: string;
   /** The endorsement letters attached when it was submitted (optional: added after the first release; issue 13). */
   @ValidNestedArray(EndorsementLetterV1, { optional: true }) endorsementLetters?: EndorsementLetterV1[];
+  /** The budget by category (optional: added after the first release; issue 14). Its lines sum to `requested`. */
+  @ValidNestedArray(BudgetLineV1, { optional: true }) budget?: BudgetLineV1[];
 }
 
 export class VerdictLineV1 {

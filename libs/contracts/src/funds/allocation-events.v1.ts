@@ -122,6 +122,18 @@ export class ObligationSubmittedV1 {
   @IsUUID() conceptId: string;
   @IsString() kind: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) submittedOn: string;
-  /** The report uploaded that fulfilled it (optional: added after the first release; a typed date has none). */
+  /** The report uploaded that fulfilled it (optional: events from before issue 13 had a typed date and none). */
   @ValidNested(DocumentRefV1, { optional: true }) report?: DocumentRefV1;
+}
+
+export const OBLIGATION_REPORT_REPLACED_V1 = 'obligation.report-replaced.v1';
+
+/** A corrected report replaced the one that fulfilled an obligation: a new version; the earlier stays stored (G3). */
+export class ObligationReportReplacedV1 {
+  @IsUUID() obligationId: string;
+  @IsUUID() allocationId: string;
+  @IsUUID() conceptId: string;
+  @IsString() kind: string;
+  @ValidNested(DocumentRefV1) report: DocumentRefV1;
+  @ValidNested(DocumentRefV1) replaces: DocumentRefV1;
 }

@@ -1,12 +1,14 @@
 import {
   Actor,
   OBLIGATION_OVERDUE_V1,
+  OBLIGATION_REPORT_REPLACED_V1,
   OBLIGATION_SUBMITTED_V1,
   ObligationOverdueV1,
+  ObligationReportReplacedV1,
   ObligationSubmittedV1,
 } from '@fundline/contracts';
 import { Clock, dayOf, DomainError } from '@fundline/domain';
-import { DocumentStore, IncomingDocument } from '@fundline/documents';
+import { DocumentStore, IncomingDocument, StoredDocument } from '@fundline/documents';
 import { appendToOutbox, envelopeFor, OutboxRelay } from '@fundline/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
@@ -15,7 +17,7 @@ import { submitted } from './obligation.rules';
 
 /**
  * F12 / M11 reporting obligations: a report uploaded against one fulfils it on the day it arrives, the document stored
- * with the obligation in the same transaction (issue 13); a typed submission date is still taken. Overdue ones raise
+ * with the obligation in the same transaction (issue 13); nothing else does (docs/domain-decisions.md). Overdue ones raise
  * `obligation.overdue.v1` once each, from a scheduled job (injectable clock).
  */
 @Injectable()
@@ -51,7 +53,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
     allocationId: string,
     obligationId: string,
     submittedOn: string,
-    report?: IncomingDocument,
+    report: IncomingDocument,
   ) {
     const result = await this.dataSource.transaction(async (manager) => {
       const obligation = await manager.findOne(ObligationRecord, {
@@ -59,7 +61,7 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
         lock: { mode: 'pessimistic_write' },
       });
       if (!obligation) {
-        report?.discard();
+        report.discard();
         throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${obligationId}`, 'not-found', [], {
           id: obligationId,
         });
@@ -68,21 +70,19 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         done = submitted(obligation, submittedOn);
       } catch (error) {
-        report?.discard();
+        report.discard();
         throw error;
       }
-      const stored = report
-        ? await this.documents.put(
-            manager,
-            {
-              ownerType: 'obligation',
-              ownerId: obligationId,
-              kind: report.fields.kind || obligation.kind,
-              uploadedBy: { userId: actor.userId, role: actor.role },
-            },
-            report,
-          )
-        : undefined;
+      const stored = await this.documents.put(
+        manager,
+        {
+          ownerType: 'obligation',
+          ownerId: obligationId,
+          kind: report.fields.kind || obligation.kind,
+          uploadedBy: { userId: actor.userId, role: actor.role },
+        },
+        report,
+      );
       await manager.update(ObligationRecord, { id: obligationId }, { submittedOn });
       await appendToOutbox(manager, [
         envelopeFor<ObligationSubmittedV1>({
@@ -97,11 +97,61 @@ export class Obligations implements OnApplicationBootstrap, OnApplicationShutdow
             conceptId: obligation.conceptId,
             kind: obligation.kind,
             submittedOn,
-            ...(stored ? { report: { documentId: stored.documentId, sha256: stored.sha256 } } : {}),
+            report: { documentId: stored.documentId, sha256: stored.sha256 },
           },
         }),
       ]);
-      return stored ? { ...done, report: stored } : done;
+      return { ...done, report: stored };
+    });
+    this.relay?.nudge();
+    return result;
+  }
+
+  /**
+   * A corrected report: a new version of the report that fulfilled the obligation (G3: the earlier one stays). The
+   * obligation keeps the day it was fulfilled; the read model and integrators learn which document now stands.
+   */
+  async replaceReport(actor: Actor, correlationId: string, previous: StoredDocument, report: IncomingDocument) {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const obligation = await manager.findOne(ObligationRecord, {
+        where: { id: previous.ownerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!obligation) {
+        report.discard();
+        throw new DomainError('OBLIGATION.NOT_FOUND', `no obligation ${previous.ownerId}`, 'not-found', [], {
+          id: previous.ownerId,
+        });
+      }
+      const stored = await this.documents.put(
+        manager,
+        {
+          ownerType: 'obligation',
+          ownerId: obligation.id,
+          kind: previous.kind,
+          supersedes: previous.documentId,
+          uploadedBy: { userId: actor.userId, role: actor.role },
+        },
+        report,
+      );
+      await appendToOutbox(manager, [
+        envelopeFor<ObligationReportReplacedV1>({
+          type: OBLIGATION_REPORT_REPLACED_V1,
+          aggregateId: obligation.conceptId,
+          actor,
+          correlationId,
+          occurredAt: this.clock.now(),
+          payload: {
+            obligationId: obligation.id,
+            allocationId: obligation.allocationId,
+            conceptId: obligation.conceptId,
+            kind: obligation.kind,
+            report: { documentId: stored.documentId, sha256: stored.sha256 },
+            replaces: { documentId: previous.documentId, sha256: previous.sha256 },
+          },
+        }),
+      ]);
+      return stored;
     });
     this.relay?.nudge();
     return result;

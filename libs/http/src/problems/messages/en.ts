@@ -226,6 +226,9 @@ export const EN = {
   'DOCUMENT.NOT_FOUND': { detail: 'no document {id}' },
   'DOCUMENT.NOT_DRAFT': { detail: 'letters are attached to a draft; this one is {status}' },
   'DOCUMENT.ENDORSER': { detail: '{country} is not a country of this submission ({countries})' },
+  'DOCUMENT.GENERATED': {
+    detail: 'the {kind} is written by Fundline; it changes with the allocation, not by upload',
+  },
   'DOCUMENT.SUPERSEDED': {
     detail: 'document {id} was already replaced by a newer version; replace the latest version',
   },

@@ -262,6 +262,9 @@ export const ES: Record<MessageKey, Message> = {
   'DOCUMENT.NOT_FOUND': { detail: 'no existe el documento {id}' },
   'DOCUMENT.NOT_DRAFT': { detail: 'las cartas se adjuntan a un borrador; este está en estado {status}' },
   'DOCUMENT.ENDORSER': { detail: '{country} no es un país de esta presentación ({countries})' },
+  'DOCUMENT.GENERATED': {
+    detail: 'el documento {kind} lo genera Fundline; cambia con la asignación, no por carga',
+  },
   'DOCUMENT.SUPERSEDED': {
     detail: 'el documento {id} ya fue sustituido por una versión más reciente; sustituya la última versión',
   },

@@ -267,6 +267,9 @@ export const FR: Record<MessageKey, Message> = {
   'DOCUMENT.NOT_FOUND': { detail: 'le document {id} est introuvable' },
   'DOCUMENT.NOT_DRAFT': { detail: 'les lettres sont jointes à un brouillon ; celui-ci est au statut {status}' },
   'DOCUMENT.ENDORSER': { detail: '{country} n’est pas un pays de cette soumission ({countries})' },
+  'DOCUMENT.GENERATED': {
+    detail: 'le document {kind} est établi par Fundline ; il change avec l’allocation, pas par téléversement',
+  },
   'DOCUMENT.SUPERSEDED': {
     detail: 'le document {id} a déjà été remplacé par une version plus récente ; remplacez la dernière version',
   },
