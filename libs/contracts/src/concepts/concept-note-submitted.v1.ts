@@ -14,6 +14,7 @@ import {
 import { EndorsementLetterV1 } from '../documents/document-ref.v1';
 import { BudgetLineV1 } from './budget-line.v1';
 import { MoneyV1 } from './money.v1';
+import { ResultsFrameworkV1 } from './results-framework.v1';
 import { ValidNested, ValidNestedArray } from '../nested';
 import { IsRegisteredFund } from '../registered-fund';
 
@@ -81,4 +82,8 @@ export class ConceptNoteSubmittedV1 {
   /** The budget by category (optional: added after the first release; issue 14). Its lines sum to `requested`. */
   @ValidNestedArray(BudgetLineV1, { optional: true })
   budget?: BudgetLineV1[];
+
+  /** What the programme is meant to achieve (optional: added after the first release; issue 14). */
+  @ValidNested(ResultsFrameworkV1, { optional: true })
+  resultsFramework?: ResultsFrameworkV1;
 }

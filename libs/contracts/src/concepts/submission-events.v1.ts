@@ -16,6 +16,7 @@ import { GEOGRAPHIC_SCOPES, GeographicScope, MoneyV1 } from './concept-note-subm
 import { IsRegisteredFund } from '../registered-fund';
 import { EndorsementLetterV1 } from '../documents/document-ref.v1';
 import { BudgetLineV1 } from './budget-line.v1';
+import { ResultsFrameworkV1 } from './results-framework.v1';
 
 export const PROJECT_PROPOSAL_SUBMITTED_V1 = 'project-proposal.submitted.v1';
 export const CONCEPT_NOTE_SCREENED_V1 = 'concept-note.screened.v1';
@@ -46,6 +47,8 @@ export class ProjectProposalSubmittedV1 {
   @ValidNestedArray(EndorsementLetterV1, { optional: true }) endorsementLetters?: EndorsementLetterV1[];
   /** The budget by category (optional: added after the first release; issue 14). Its lines sum to `requested`. */
   @ValidNestedArray(BudgetLineV1, { optional: true }) budget?: BudgetLineV1[];
+  /** The monitoring framework, if given at submission (optional; issue 14: F12 allows the first month). */
+  @ValidNested(ResultsFrameworkV1, { optional: true }) resultsFramework?: ResultsFrameworkV1;
 }
 
 export class VerdictLineV1 {
