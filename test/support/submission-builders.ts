@@ -2,6 +2,11 @@ import { Money } from '@fundline/money';
 import { projectProposal } from '../../infra/workload/requests';
 import { ProjectProposalContent } from '../../apps/concepts/src/proposals/project-proposal.aggregate';
 import { ReferenceSnapshot } from '../../apps/concepts/src/reference-data/reference-snapshot';
+import {
+  BUDGET_LIST_OF,
+  F1035_BUDGET_CATEGORIES_SEED,
+  MPTF_BUDGET_CATEGORIES_SEED,
+} from '../../apps/concepts/src/reference-data/seed/budget-categories.seed';
 import { FUND_PARAMETERS_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
 import { ConceptNoteContent } from '../../apps/concepts/src/submission/concept-note.aggregate';
 
@@ -16,8 +21,24 @@ export function conceptNoteContent(overrides: Partial<ConceptNoteContent> = {}):
     thematicArea: 4,
     gcmObjectives: [5, 6],
     budget: [
-      { organisation: 'ILO', directCosts: usd('700000.00'), indirectSupportCosts: usd('49000.00') },
-      { organisation: 'IOM', directCosts: usd('700000.00'), indirectSupportCosts: usd('49000.00') },
+      {
+        organisation: 'ILO',
+        lines: [
+          { category: 'staff-and-other-personnel', amount: usd('400000.00') },
+          { category: 'contractual-services', amount: usd('200000.00') },
+          { category: 'travel', amount: usd('100000.00') },
+          { category: 'indirect-support-costs', amount: usd('49000.00') },
+        ],
+      },
+      {
+        organisation: 'IOM',
+        lines: [
+          { category: 'staff-and-other-personnel', amount: usd('300000.00') },
+          { category: 'transfers-and-grants', amount: usd('250000.00') },
+          { category: 'general-operating-costs', amount: usd('150000.00') },
+          { category: 'indirect-support-costs', amount: usd('49000.00') },
+        ],
+      },
     ],
     requested: usd('1498000.00'),
     markers: { gender: 2, humanRights: 3 },
@@ -35,17 +56,33 @@ export function conceptNoteContent(overrides: Partial<ConceptNoteContent> = {}):
   };
 }
 
-/** A valid, eligible Fund 1035 Line 2 national proposal of the Philippines: the clients' request body, as content. */
-export function projectProposalContent(overrides: Partial<ProjectProposalContent> = {}): ProjectProposalContent {
-  const body = projectProposal({
+/**
+ * A valid, eligible Fund 1035 Line 2 national proposal of the Philippines as the clients send it: USD 200,000.00, of
+ * which USD 45,000.00 staff and office costs, declared as one figure (the budget before categories).
+ */
+export function projectProposalBody() {
+  return projectProposal({
     title: 'Labour migration governance capacity',
     country: 'PHL',
     letterReference: 'DFA-2026-0413',
     focalPoint: { name: 'Jose Reyes', email: 'j.reyes@example.gov.ph' },
   });
+}
+
+/** The proposal of `projectProposalBody`, as the domain sees it, its budget by IDF template line (issue 14). */
+export function projectProposalContent(overrides: Partial<ProjectProposalContent> = {}): ProjectProposalContent {
+  const body = projectProposalBody();
   return {
     ...body,
-    budget: { ...body.budget, staffAndOfficeCosts: usd(body.budget.staffAndOfficeCosts.amount) },
+    budget: {
+      lines: [
+        { category: 'staff', amount: usd('30000.00') },
+        { category: 'office', amount: usd('15000.00') },
+        { category: 'operational', amount: usd('155000.00') },
+      ],
+      includesOtherDonorFunding: body.budget.includesOtherDonorFunding,
+      includesProposalDevelopmentCosts: body.budget.includesProposalDevelopmentCosts,
+    },
     requested: usd(body.requested.amount),
     parentProposalId: null,
     ...overrides,
@@ -99,6 +136,10 @@ export function referenceSnapshot(overrides: Partial<ReferenceSnapshot> = {}): R
     line2: new Map(),
     sources: new Map(),
     callRounds: [{ code: '2026-regional', opensOn: '2026-01-15', closesOn: '2026-12-31' }],
+    budgetCategories: new Map([
+      [BUDGET_LIST_OF['concept-note'], new Map(MPTF_BUDGET_CATEGORIES_SEED)],
+      [BUDGET_LIST_OF['project-proposal'], new Map(F1035_BUDGET_CATEGORIES_SEED)],
+    ]),
     parameters: { ...FUND_PARAMETERS_SEED },
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { DocumentStore, documentStoreFromEnv } from '@fundline/documents';
 import { ConceptDocumentsController } from './documents/concept-documents.controller';
 import { Documents1766400000000 } from './migrations/1766400000000-documents';
+import { BudgetCategories1766700000000 } from './migrations/1766700000000-budget-categories';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -58,6 +59,7 @@ export class ConceptsModule {
               OfficialReferenceLists1764900000000,
               ScreeningOrder1765000000000,
               Documents1766400000000,
+              BudgetCategories1766700000000,
             ],
           }),
         ),

@@ -1,4 +1,5 @@
 import { Money } from '@fundline/money';
+import { BudgetLine } from '../budget/budget.value';
 import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
 import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
 import { FocalPoint, GeographicScope, SubmissionCore, SubmissionStatus } from './submission';
@@ -7,7 +8,10 @@ import { SubmissionRecord } from './submission.entity';
 export type AnySubmission = ConceptNote | ProjectProposal;
 
 type MoneyJson = { amount: string; currency: string };
+type LineJson = { category: string; amount: MoneyJson };
 const money = (m: MoneyJson) => Money.parse(m.amount, m.currency);
+const line = (l: LineJson): BudgetLine => ({ category: l.category, amount: money(l.amount) });
+const lineJson = (l: BudgetLine) => ({ category: l.category, amount: l.amount.toJSON() });
 
 function core(record: SubmissionRecord): SubmissionCore {
   return {
@@ -33,16 +37,12 @@ function core(record: SubmissionRecord): SubmissionCore {
 export function restore(record: SubmissionRecord): AnySubmission {
   const c = record.content as Record<string, never>;
   if (record.kind === 'concept-note') {
-    const budget = c.budget as Array<{ organisation: string; directCosts: MoneyJson; indirectSupportCosts: MoneyJson }>;
+    const budget = c.budget as Array<{ organisation: string; lines: LineJson[] }>;
     return ConceptNote.restore({
       ...core(record),
       thematicArea: record.thematicArea!,
       gcmObjectives: record.gcmObjectives,
-      budget: budget.map((b) => ({
-        organisation: b.organisation,
-        directCosts: money(b.directCosts),
-        indirectSupportCosts: money(b.indirectSupportCosts),
-      })),
+      budget: budget.map((b) => ({ organisation: b.organisation, lines: b.lines.map(line) })),
       markers: c.markers,
       partners: c.partners,
       durationMonths: c.durationMonths,
@@ -50,7 +50,7 @@ export function restore(record: SubmissionRecord): AnySubmission {
     } as ConceptNoteState);
   }
   const budget = c.budget as {
-    staffAndOfficeCosts: MoneyJson;
+    lines: LineJson[];
     includesOtherDonorFunding: boolean;
     includesProposalDevelopmentCosts: boolean;
   };
@@ -61,7 +61,7 @@ export function restore(record: SubmissionRecord): AnySubmission {
     focusArea: record.focusArea!,
     parentProposalId: record.parentId,
     endorsements: c.endorsements,
-    budget: { ...budget, staffAndOfficeCosts: money(budget.staffAndOfficeCosts) },
+    budget: { ...budget, lines: budget.lines.map(line) },
     durationMonths: c.durationMonths,
   } as ProjectProposalState);
 }
@@ -119,11 +119,7 @@ export function contentJson(submission: AnySubmission): Record<string, unknown> 
   if (submission instanceof ConceptNote) {
     const n = submission.snapshot;
     return {
-      budget: n.budget.map((b) => ({
-        organisation: b.organisation,
-        directCosts: b.directCosts.toJSON(),
-        indirectSupportCosts: b.indirectSupportCosts.toJSON(),
-      })),
+      budget: n.budget.map((b) => ({ organisation: b.organisation, lines: b.lines.map(lineJson) })),
       markers: n.markers,
       partners: n.partners,
       durationMonths: n.durationMonths,
@@ -133,7 +129,7 @@ export function contentJson(submission: AnySubmission): Record<string, unknown> 
   const p = submission.snapshot;
   return {
     endorsements: p.endorsements,
-    budget: { ...p.budget, staffAndOfficeCosts: p.budget.staffAndOfficeCosts.toJSON() },
+    budget: { ...p.budget, lines: p.budget.lines.map(lineJson) },
     durationMonths: p.durationMonths,
   };
 }

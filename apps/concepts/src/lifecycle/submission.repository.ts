@@ -123,6 +123,7 @@ export class SubmissionRepository {
               version: p.version,
               submittedAt: event.at.toISOString(),
               endorsementLetters,
+              budget: p.budget.lines.map((l) => ({ category: l.category, amount: l.amount.toJSON() })),
             },
             event.at,
           );
@@ -145,6 +146,9 @@ export class SubmissionRepository {
               version: n.version,
               submittedAt: event.at.toISOString(),
               endorsementLetters,
+              budget: n.budget.flatMap((b) =>
+                b.lines.map((l) => ({ category: l.category, organisation: b.organisation, amount: l.amount.toJSON() })),
+              ),
             },
             event.at,
           );

@@ -1,5 +1,6 @@
 import { DomainError, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { BudgetCategories, BudgetLine, categoriesOf, checkLines, describeLines, totalOf } from '../budget/budget.value';
 import {
   defaultFund,
   FocalPoint,
@@ -16,7 +17,8 @@ import {
  * Invariants checked whenever the proposal is written (a proposal that breaks them is never stored):
  * - F5 ScopeMatchesTheBenefitingStates: national has one, regional two or more; the applicant is one of them
  *      (a non-member never applies), and every endorsement is by a benefiting state.
- * - F7 BudgetTotalIsTheRequest, and staff and office costs are part of it.
+ * - F7 BudgetLinesSumExactlyToTheRequest, by IDF template line of the list in force, one line per category
+ *      (issue 14); staff and office costs are computed from the lines at screening, never declared.
  * - F1/F8 BenefitingStatesAndFocusAreaExist in the reference data.
  * - G1 RequestedAmountIsAPositiveUsdAmount.
  * Eligibility (F1, F3, F4, F5, F6, F7, F8, F11 as in force on a date) is screened, not enforced here.
@@ -30,7 +32,7 @@ export interface ProjectProposalContent {
   endorsements: Array<{ country: string; letterReference: string }>;
   focusArea: string;
   budget: {
-    staffAndOfficeCosts: Money;
+    lines: BudgetLine[];
     includesOtherDonorFunding: boolean;
     includesProposalDevelopmentCosts: boolean;
   };
@@ -45,6 +47,7 @@ export interface ProjectProposalState extends Omit<SubmissionCore, 'scope'>, Pro
 export interface ProjectProposalReferenceData {
   countries: ReadonlyMap<string, unknown>;
   focusAreas: ReadonlyMap<string, unknown>;
+  budgetCategories: BudgetCategories;
 }
 
 export class ProjectProposal extends Submission<ProjectProposalState> {
@@ -86,9 +89,17 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
     if (!reference.focusAreas.has(content.focusArea)) {
       unknown.push({ field: 'focusArea', rule: 'F8', message: `unknown focus area ${content.focusArea}` });
     }
+    const lines = checkLines(
+      content.budget.lines,
+      'budget.lines',
+      'F7',
+      categoriesOf(reference.budgetCategories, 'project-proposal'),
+      'project-proposal',
+    );
+    unknown.push(...lines.unknown);
     if (unknown.length > 0) throw DomainError.invalid('PROJECT_PROPOSAL.UNKNOWN_REFERENCE', unknown, 'malformed');
 
-    const broken: Violation[] = [];
+    const broken: Violation[] = [...lines.broken];
     const countries = new Set(content.countries);
     if (content.scope === 'national' && countries.size !== 1) {
       broken.push({
@@ -125,13 +136,16 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
     const { requested, budget } = content;
     if (requested.currency !== 'USD' || !requested.isPositive()) {
       broken.push({ field: 'requested', rule: 'G1', message: 'the requested amount must be a positive USD amount' });
-    } else if (budget.staffAndOfficeCosts.currency !== 'USD' || budget.staffAndOfficeCosts.compare(requested) > 0) {
-      broken.push({
-        field: 'budget.staffAndOfficeCosts',
-        rule: 'F7',
-        message: 'staff and office costs are a USD part of the requested total',
-        limit: requested.toDecimalString(),
-      });
+    } else if (budget.lines.every((l) => l.amount.currency === 'USD')) {
+      const total = totalOf(budget.lines);
+      if (!total.equals(requested)) {
+        broken.push({
+          field: 'budget.lines',
+          rule: 'F7',
+          message: `the budget lines add up to ${total.toDecimalString()} (${describeLines(budget.lines)}), the request is ${requested.toDecimalString()}`,
+          limit: requested.toDecimalString(),
+        });
+      }
     }
     if (broken.length > 0) throw DomainError.invalid('PROJECT_PROPOSAL.RULE_BROKEN', broken);
   }

@@ -17,6 +17,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Money } from '@fundline/money';
+import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
+import { legacyProposalLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
 import { ProjectProposalContent } from './project-proposal.aggregate';
 
@@ -25,9 +28,28 @@ export class EndorsementByStateDto {
   @ApiProperty({ example: 'DFA-2026-0412' }) @IsString() @MinLength(3) @MaxLength(100) letterReference: string;
 }
 
+/**
+ * The budget by IDF template line (`lines`), staff and office costs computed from them (F7); or, as before
+ * categories, the staff and office costs declared as one figure (read as a `staff-and-office` line and the rest of the
+ * request `uncategorised`). One of the two shapes: a declared figure beside lines is refused, since it could
+ * contradict them.
+ */
 export class ProposalBudgetDto {
-  @NestedObject(MoneyDto, { description: 'At most 30% of the total (F7)' })
-  staffAndOfficeCosts: MoneyDto;
+  @NestedArray(BudgetLineDto, {
+    optional: true,
+    description:
+      'The budget by category (f1035.<code>: staff, office, operational), one line per category, summing to the ' +
+      'request; staff and office lines at most 30% of the total (F7). Not with staffAndOfficeCosts.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  lines?: BudgetLineDto[];
+
+  @NestedObject(MoneyDto, {
+    optional: true,
+    description: 'Before categories: at most 30% of the total (F7); not with lines, from which it is computed',
+  })
+  staffAndOfficeCosts?: MoneyDto;
 
   @ApiProperty({ description: "Whether another donor's money is charged to the project (not allowed, F7)" })
   @IsBoolean()
@@ -36,6 +58,38 @@ export class ProposalBudgetDto {
   @ApiProperty({ description: 'Whether proposal development costs are charged (not allowed, F7)' })
   @IsBoolean()
   includesProposalDevelopmentCosts: boolean;
+
+  toBudget(requested: Money): ProjectProposalContent['budget'] {
+    const { lines, staffAndOfficeCosts } = this;
+    const flags = {
+      includesOtherDonorFunding: this.includesOtherDonorFunding,
+      includesProposalDevelopmentCosts: this.includesProposalDevelopmentCosts,
+    };
+    if (lines != null && staffAndOfficeCosts != null) {
+      throw budgetShapeRefused([
+        {
+          field: 'budget.staffAndOfficeCosts',
+          rule: 'F7',
+          message: 'staff and office costs are computed from the lines; leave staffAndOfficeCosts out beside lines',
+        },
+      ]);
+    }
+    if (lines != null) {
+      const categorised = categorisedLines(lines, 'budget.lines', 'F7', 'project-proposal');
+      if (categorised.violations.length) throw budgetShapeRefused(categorised.violations);
+      return { lines: categorised.lines, ...flags };
+    }
+    if (staffAndOfficeCosts == null) {
+      throw budgetShapeRefused([
+        {
+          field: 'budget.lines',
+          rule: 'F7',
+          message: 'the budget by category (lines), or, as before categories, staffAndOfficeCosts',
+        },
+      ]);
+    }
+    return { lines: legacyProposalLines(staffAndOfficeCosts.toMoney(), requested), ...flags };
+  }
 }
 
 export class ProjectProposalDto {
@@ -86,11 +140,7 @@ export class ProjectProposalDto {
       countries: this.countries,
       endorsements: this.endorsements.map(({ country, letterReference }) => ({ country, letterReference })),
       focusArea: this.focusArea,
-      budget: {
-        staffAndOfficeCosts: this.budget.staffAndOfficeCosts.toMoney(),
-        includesOtherDonorFunding: this.budget.includesOtherDonorFunding,
-        includesProposalDevelopmentCosts: this.budget.includesProposalDevelopmentCosts,
-      },
+      budget: this.budget.toBudget(this.requested.toMoney()),
       requested: this.requested.toMoney(),
       durationMonths: this.durationMonths,
       parentProposalId: this.parentProposalId ?? null,

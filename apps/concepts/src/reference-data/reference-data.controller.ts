@@ -62,7 +62,7 @@ class RecordVersionDto extends EffectiveDated {
     description:
       'The new value, of the shape of its dataset (country: CountryValue, fund1035-beneficiary: BeneficiaryValue, ' +
       'article4: Article4Value, fund1035-line2: Line2Value, list-source: ListSourceValue, thematic-area, ' +
-      'un-organisation and focus-area, call-round, fund-parameter); null retires the key, and it cannot be left out',
+      'un-organisation and focus-area, call-round, fund-parameter, budget-category: BudgetCategoryValue); null retires the key, and it cannot be left out',
     oneOf: VALUE_ONE_OF,
     required: true,
     nullable: true,

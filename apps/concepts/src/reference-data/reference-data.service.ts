@@ -5,10 +5,24 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { diffLists, readList } from './reference-import';
 import { Dataset, ReferenceSnapshot } from './reference-snapshot';
+import { BudgetCategory } from './seed/budget-categories.seed';
 import { RecordedSource } from './seed/official-lists.seed';
 import { ReferenceVersionRecord } from './reference-version.entity';
 
 type Row = { dataset: Dataset; key: string; value: Record<string, unknown> };
+
+/** `mptf.travel` → list `mptf`, code `travel`; a key without a list prefix belongs to no list and is left out. */
+function byList<T>(entries: ReadonlyMap<string, T>): Map<string, Map<string, T>> {
+  const lists = new Map<string, Map<string, T>>();
+  for (const [key, value] of entries) {
+    const dot = key.indexOf('.');
+    if (dot <= 0) continue;
+    const list = key.slice(0, dot);
+    if (!lists.has(list)) lists.set(list, new Map());
+    lists.get(list)!.set(key.slice(dot + 1), value);
+  }
+  return lists;
+}
 
 @Injectable()
 export class ReferenceDataService {
@@ -61,6 +75,7 @@ export class ReferenceDataService {
       line2: of('fund1035-line2'),
       sources: sourcesInForce(of<RecordedSource>('list-source').values()),
       callRounds: [...of<{ opensOn: string; closesOn: string }>('call-round')].map(([code, v]) => ({ code, ...v })),
+      budgetCategories: byList(of<BudgetCategory>('budget-category')),
       parameters: Object.fromEntries([...of<{ value: number }>('fund-parameter')].map(([k, v]) => [k, v.value])),
     };
   }

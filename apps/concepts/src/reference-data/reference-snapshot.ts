@@ -1,3 +1,4 @@
+import { BudgetCategory } from './seed/budget-categories.seed';
 import { IomRegion } from './seed/countries.seed';
 import { IncomeGroup } from './seed/fund-1035.seed';
 import { RecordedSource } from './seed/official-lists.seed';
@@ -16,6 +17,8 @@ export interface ReferenceSnapshot {
   /** Where the version in force of each published list comes from, by dataset. */
   sources: ReadonlyMap<string, RecordedSource>;
   callRounds: ReadonlyArray<{ code: string; opensOn: string; closesOn: string }>;
+  /** Budget categories in force, by list (`mptf`, `f1035`: BUDGET_LIST_OF) and code (issue 14). */
+  budgetCategories: ReadonlyMap<string, ReadonlyMap<string, BudgetCategory>>;
   /** Fund parameters by key: amounts in USD minor units (bigint in the seed, numbers as recorded), counts. */
   parameters: Readonly<Record<string, number | bigint>>;
 }
@@ -31,6 +34,7 @@ export const DATASETS = [
   'fund-parameter',
   'fund1035-line2',
   'list-source',
+  'budget-category',
 ] as const;
 export type Dataset = (typeof DATASETS)[number];
 

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { Money } from '@fundline/money';
 import { Dataset } from './reference-snapshot';
+import { BUDGET_CATEGORY_COUNTS } from './seed/budget-categories.seed';
 import { LINE_2_REGIONS } from './seed/official-lists.seed';
 
 /** The shape of one value of each reference list: validated on every write and published in the OpenAPI document. */
@@ -154,6 +155,19 @@ export class ListSourceValue {
   note: string | null;
 }
 
+/** A budget category (issue 14), key `<list>.<code>` (`mptf.travel`, `f1035.staff`). */
+export class BudgetCategoryValue {
+  @ApiProperty({ example: 'Travel' }) @IsString() @MaxLength(200) name: string;
+  @ApiProperty({
+    enum: BUDGET_CATEGORY_COUNTS,
+    description:
+      'What its lines count as: direct or indirect-support costs (M4, per organisation), staff-and-office or ' +
+      'other costs (F7, of the total)',
+  })
+  @IsIn(BUDGET_CATEGORY_COUNTS)
+  counts: string;
+}
+
 export const VALUE_CLASSES: Record<Dataset, new () => object> = {
   country: CountryValue,
   'thematic-area': ThematicAreaValue,
@@ -165,6 +179,7 @@ export const VALUE_CLASSES: Record<Dataset, new () => object> = {
   'fund-parameter': ParameterValue,
   'fund1035-line2': Line2Value,
   'list-source': ListSourceValue,
+  'budget-category': BudgetCategoryValue,
 };
 
 export const VALUE_SCHEMAS = [...new Set(Object.values(VALUE_CLASSES))];

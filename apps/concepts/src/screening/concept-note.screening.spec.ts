@@ -51,17 +51,78 @@ describe('screening a Migration MPTF concept note', () => {
     });
   });
 
-  it('M4 passes at exactly 7% indirect support costs and fails one cent above', () => {
-    expect(verdict().M4.passed).toBe(true);
-    const over = conceptNoteContent().budget.map((b, i) =>
-      i === 0 ? { ...b, indirectSupportCosts: usd('49000.01') } : b,
+  /** ILO's indirect support costs set to `isc`, the request following. */
+  const withIloIsc = (isc: string): Partial<ConceptNoteContent> => {
+    const budget = conceptNoteContent().budget.map((b, i) =>
+      i === 0
+        ? {
+            ...b,
+            lines: b.lines.map((l) => (l.category === 'indirect-support-costs' ? { ...l, amount: usd(isc) } : l)),
+          }
+        : b,
     );
-    expect(verdict({ budget: over, requested: usd('1498000.01') }).M4).toMatchObject({
-      passed: false,
-      detail: expect.stringMatching(
-        /ILO: indirect support costs 49000.01 exceed 7% of direct costs 700000.00 \(limit 49000.00\)/,
-      ),
+    return { budget, requested: usd('1449000.00').plus(usd(isc)) };
+  };
+
+  it('M4 passes at exactly 7% indirect support costs and fails one cent above, naming the line and the limit', () => {
+    expect(verdict().M4).toMatchObject({
+      passed: true,
+      detail: expect.stringMatching(/^ILO: indirect-support-costs 49000.00 within 7% of direct costs 700000.00/),
     });
+    expect(verdict(withIloIsc('49000.01')).M4).toMatchObject({
+      passed: false,
+      detail: 'ILO: indirect-support-costs 49000.01 above 7% of direct costs 700000.00 (limit 49000.00)',
+    });
+  });
+
+  it('M4 computes direct costs from every direct-cost line of the organisation, per organisation', () => {
+    const budget = [
+      {
+        organisation: 'UNDP',
+        lines: [
+          { category: 'staff-and-other-personnel', amount: usd('600000.00') },
+          { category: 'travel', amount: usd('400000.00') },
+          { category: 'indirect-support-costs', amount: usd('80000.00') },
+        ],
+      },
+      conceptNoteContent().budget[1],
+    ];
+    expect(verdict({ budget, requested: usd('1829000.00') }).M4).toMatchObject({
+      passed: false,
+      detail: 'UNDP: indirect-support-costs 80000.00 above 7% of direct costs 1000000.00 (limit 70000.00)',
+    });
+  });
+
+  it('M4 reads a budget written before categories: uncategorised direct costs and its indirect support costs', () => {
+    const budget = [
+      {
+        organisation: 'ILO',
+        lines: [
+          { category: 'uncategorised', amount: usd('700000.00') },
+          { category: 'indirect-support-costs', amount: usd('49000.00') },
+        ],
+      },
+      conceptNoteContent().budget[1],
+    ];
+    expect(verdict({ budget }).M4.passed).toBe(true);
+  });
+
+  it('M4 takes the categories and the cap in force on the screening date', () => {
+    const categories = referenceSnapshot().budgetCategories;
+    const withoutTravel = new Map(categories);
+    const mptf = new Map(categories.get('mptf'));
+    mptf.delete('travel');
+    withoutTravel.set('mptf', mptf);
+    expect(verdict({}, referenceSnapshot({ date: '2027-01-01', budgetCategories: withoutTravel })).M4).toMatchObject({
+      passed: false,
+      detail: 'ILO: travel not budget categories in force on 2027-01-01',
+    });
+    const lowerCap = referenceSnapshot({
+      parameters: { ...referenceSnapshot().parameters, 'mptf.indirect-support-cost.cap-basis-points': 600 },
+    });
+    expect(verdict({}, lowerCap).M4.detail).toMatch(
+      /^ILO: indirect-support-costs 49000.00 above 6% of direct costs 700000.00 \(limit 42000.00\)/,
+    );
   });
 
   it('M5 passes at the minimum marker score of 2 and fails below it', () => {

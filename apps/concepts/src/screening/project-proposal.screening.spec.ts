@@ -58,7 +58,13 @@ describe('screening a Fund 1035 project proposal', () => {
       passed: false,
       detail: expect.stringMatching(/^PHL is subject to Article 4 since 2026-01-01 \(arrears USD 2500000.00/),
     });
-    const budget = { ...projectProposalContent().budget, staffAndOfficeCosts: usd('30000.00') };
+    const budget = {
+      ...projectProposalContent().budget,
+      lines: [
+        { category: 'staff', amount: usd('30000.00') },
+        { category: 'operational', amount: usd('70000.00') },
+      ],
+    };
     const line1 = verdict({ creditLine: 1, requested: usd('100000.00'), budget }, snapshot);
     expect(line1.F3).toBeUndefined();
     expect(Object.values(line1).every((l) => l.passed)).toBe(true);
@@ -182,12 +188,61 @@ describe('screening a Fund 1035 project proposal', () => {
     expect(verdict({ parentProposalId: parent.id }, undefined, parent).F6.passed).toBe(false);
   });
 
-  it('F7 passes staff and office costs of exactly 30% and fails above, or with other donors’ or development costs', () => {
+  /** A USD 200,000.00 budget whose staff and office lines total `staff` + `office`. */
+  const lines = (staff: string, office: string) => ({
+    ...projectProposalContent().budget,
+    lines: [
+      { category: 'staff', amount: usd(staff) },
+      { category: 'office', amount: usd(office) },
+      { category: 'operational', amount: usd('200000.00').minus(usd(staff)).minus(usd(office)) },
+    ],
+  });
+
+  it('F7 computes staff and office costs from the lines: exactly 30% passes, a cent above fails, naming the lines', () => {
+    expect(verdict({ budget: lines('40000.00', '20000.00') }).F7).toMatchObject({
+      passed: true,
+      detail:
+        'staff and office costs 60000.00 (staff 40000.00, office 20000.00) within 30% of the total 200000.00 (limit 60000.00)',
+    });
+    expect(verdict({ budget: lines('40000.00', '20000.01') }).F7).toMatchObject({
+      passed: false,
+      detail:
+        'staff and office costs 60000.01 (staff 40000.00, office 20000.01) above 30% of the total 200000.00 (limit 60000.00)',
+    });
+  });
+
+  it('F7 fails with other donors’ or proposal development costs', () => {
     const budget = projectProposalContent().budget;
-    expect(verdict({ budget: { ...budget, staffAndOfficeCosts: usd('60000.00') } }).F7.passed).toBe(true);
-    expect(verdict({ budget: { ...budget, staffAndOfficeCosts: usd('60000.01') } }).F7.passed).toBe(false);
     expect(verdict({ budget: { ...budget, includesOtherDonorFunding: true } }).F7.passed).toBe(false);
     expect(verdict({ budget: { ...budget, includesProposalDevelopmentCosts: true } }).F7.passed).toBe(false);
+  });
+
+  it('F7 reads a budget written before categories: the declared staff and office costs and the rest uncategorised', () => {
+    const legacy = (staff: string) => ({
+      ...projectProposalContent().budget,
+      lines: [
+        { category: 'staff-and-office', amount: usd(staff) },
+        { category: 'uncategorised', amount: usd('200000.00').minus(usd(staff)) },
+      ],
+    });
+    expect(verdict({ budget: legacy('60000.00') }).F7.passed).toBe(true);
+    expect(verdict({ budget: legacy('60000.01') }).F7.passed).toBe(false);
+  });
+
+  it('F7 takes the categories and the cap in force on the screening date', () => {
+    const categories = new Map(referenceSnapshot().budgetCategories);
+    const f1035 = new Map(categories.get('f1035'));
+    f1035.set('operational', { name: 'Operational costs', counts: 'staff-and-office' });
+    categories.set('f1035', f1035);
+    expect(verdict({}, referenceSnapshot({ budgetCategories: categories })).F7.passed).toBe(false);
+    f1035.delete('operational');
+    expect(verdict({}, referenceSnapshot({ date: '2027-01-01', budgetCategories: categories })).F7.detail).toMatch(
+      /^operational not budget categories in force on 2027-01-01; /,
+    );
+    const lowerCap = referenceSnapshot({
+      parameters: { ...referenceSnapshot().parameters, 'f1035.staff-office.cap-basis-points': 2000 },
+    });
+    expect(verdict({}, lowerCap).F7.detail).toMatch(/45000.00 .* above 20% of the total 200000.00 \(limit 40000.00\)/);
   });
 
   it('F8 passes an eligible focus area and fails emergency operations', () => {

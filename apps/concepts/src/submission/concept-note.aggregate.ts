@@ -1,5 +1,6 @@
 import { DomainError, FundPolicies, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { BudgetCategories, BudgetLine, categoriesOf, checkLines, describeLines, totalOf } from '../budget/budget.value';
 import {
   defaultFund,
   FocalPoint,
@@ -21,15 +22,16 @@ import {
  * - M2 SubmittingGovernmentIsACoveredCountry, and the scope matches the covered countries
  *      (national: one; regional: two or more; global: at least one).
  * - M3 ConceptNoteIsJoint: at least two participating UN organisations, each on the list.
- * - M4 BudgetSplitSumsExactlyToTheRequest, one line per participating organisation.
+ * - M4 BudgetSplitSumsExactlyToTheRequest, one budget per participating organisation, its lines by category of the
+ *      list in force, one line per category (issue 14).
  * - G1 RequestedAmountIsAPositiveUsdAmount.
  * Eligibility rules that reference data can change (M1–M6 as in force on a date) are screened, not enforced here.
  */
 
-export interface BudgetLine {
+/** A participating organisation's budget, by UN harmonised category (issue 14). */
+export interface OrganisationBudget {
   organisation: string;
-  directCosts: Money;
-  indirectSupportCosts: Money;
+  lines: BudgetLine[];
 }
 
 export interface Partner {
@@ -45,7 +47,7 @@ export interface ConceptNoteContent {
   countries: string[];
   thematicArea: number;
   gcmObjectives: number[];
-  budget: BudgetLine[];
+  budget: OrganisationBudget[];
   requested: Money;
   markers: { gender: number; humanRights: number };
   partners: { government: Partner[]; society: Partner[] };
@@ -63,6 +65,7 @@ export interface ConceptNoteReferenceData {
   thematicAreas: ReadonlyMap<number, ReadonlySet<number>>;
   organisations: ReadonlyMap<string, unknown>;
   countries: ReadonlyMap<string, unknown>;
+  budgetCategories: BudgetCategories;
 }
 
 export function participatingOrganisations(content: Pick<ConceptNoteContent, 'budget'>): string[] {
@@ -144,14 +147,18 @@ export class ConceptNote extends Submission<ConceptNoteState> {
         unknown.push({ field: 'countries', rule: 'M2', message: `unknown country code ${country}` });
       }
     }
-    for (const [i, line] of content.budget.entries()) {
-      if (!reference.organisations.has(line.organisation)) {
+    const categories = categoriesOf(reference.budgetCategories, 'concept-note');
+    for (const [i, organisation] of content.budget.entries()) {
+      if (!reference.organisations.has(organisation.organisation)) {
         unknown.push({
           field: `budget.${i}.organisation`,
           rule: 'M3',
-          message: `${line.organisation} is not a participating UN organisation on the list`,
+          message: `${organisation.organisation} is not a participating UN organisation on the list`,
         });
       }
+      const lines = checkLines(organisation.lines, `budget.${i}.lines`, 'M4', categories, 'concept-note');
+      unknown.push(...lines.unknown);
+      broken.push(...lines.broken);
     }
     if (unknown.length > 0) throw DomainError.invalid('CONCEPT_NOTE.UNKNOWN_REFERENCE', unknown, 'malformed');
 
@@ -181,23 +188,18 @@ export class ConceptNote extends Submission<ConceptNoteState> {
         limit: 2,
       });
     }
-    const nonUsd = content.budget.findIndex(
-      (l) => l.directCosts.currency !== 'USD' || l.indirectSupportCosts.currency !== 'USD',
-    );
+    const lines = content.budget.flatMap((b) => b.lines);
     if (content.requested.currency !== 'USD' || !content.requested.isPositive()) {
       broken.push({ field: 'requested', rule: 'G1', message: 'the requested amount must be a positive USD amount' });
-    } else if (nonUsd >= 0) {
-      broken.push({ field: `budget.${nonUsd}`, rule: 'G1', message: 'budget lines are in USD, like the request' });
-    } else {
-      const total = content.budget.reduce(
-        (sum, line) => sum.plus(line.directCosts).plus(line.indirectSupportCosts),
-        Money.zero('USD'),
-      );
+    } else if (lines.every((l) => l.amount.currency === 'USD')) {
+      const total = totalOf(lines);
       if (!total.equals(content.requested)) {
         broken.push({
           field: 'budget',
           rule: 'M4',
-          message: `the budget split adds up to ${total.toDecimalString()}, the request is ${content.requested.toDecimalString()}`,
+          message: `the budget split adds up to ${total.toDecimalString()} (${content.budget
+            .map((b) => `${b.organisation}: ${describeLines(b.lines)}`)
+            .join('; ')}), the request is ${content.requested.toDecimalString()}`,
           limit: content.requested.toDecimalString(),
         });
       }

@@ -16,14 +16,76 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Violation } from '@fundline/domain';
+import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
+import { legacyOrganisationLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
 import { defaultFund, fundsTaking, GeographicScope } from '../lifecycle/submission';
-import { ConceptNoteContent } from './concept-note.aggregate';
+import { ConceptNoteContent, OrganisationBudget } from './concept-note.aggregate';
 
-export class BudgetLineDto {
+/**
+ * A participating organisation's budget: by UN harmonised category (`lines`), or, as before categories, its direct
+ * and indirect support costs (read as lines `uncategorised` and `indirect-support-costs`). One of the two shapes.
+ */
+export class OrganisationBudgetDto {
   @ApiProperty({ example: 'IOM' }) @IsString() @MaxLength(20) organisation: string;
-  @NestedObject(MoneyDto) directCosts: MoneyDto;
-  @NestedObject(MoneyDto, { description: 'At most 7% of direct costs (M4)' }) indirectSupportCosts: MoneyDto;
+
+  @NestedArray(BudgetLineDto, {
+    optional: true,
+    description:
+      'The budget by category, one line per category; indirect-support-costs at most 7% of the direct-cost lines ' +
+      '(M4). Not with directCosts and indirectSupportCosts.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  lines?: BudgetLineDto[];
+
+  @NestedObject(MoneyDto, {
+    optional: true,
+    description: 'Before categories, with indirectSupportCosts; not with lines',
+  })
+  directCosts?: MoneyDto;
+
+  @NestedObject(MoneyDto, {
+    optional: true,
+    description: 'Before categories: at most 7% of direct costs (M4), with directCosts; not with lines',
+  })
+  indirectSupportCosts?: MoneyDto;
+
+  toBudget(at: string): { budget: OrganisationBudget; violations: Violation[] } {
+    const { lines, directCosts, indirectSupportCosts } = this;
+    const legacy = directCosts != null || indirectSupportCosts != null;
+    const refuse = (field: string, message: string) => ({
+      budget: { organisation: this.organisation, lines: [] },
+      violations: [{ field: `${at}.${field}`, rule: 'M4', message }],
+    });
+    if (lines != null && legacy) {
+      return refuse(
+        'lines',
+        'a budget by category (lines) or one before categories (directCosts and indirectSupportCosts), not both',
+      );
+    }
+    if (lines != null) {
+      const categorised = categorisedLines(lines, `${at}.lines`, 'M4', 'concept-note');
+      return {
+        budget: { organisation: this.organisation, lines: categorised.lines },
+        violations: categorised.violations,
+      };
+    }
+    if (directCosts == null || indirectSupportCosts == null) {
+      return refuse(
+        directCosts == null ? (indirectSupportCosts == null ? 'lines' : 'directCosts') : 'indirectSupportCosts',
+        'each organisation gives its budget by category (lines), or, as before categories, directCosts and indirectSupportCosts',
+      );
+    }
+    return {
+      budget: {
+        organisation: this.organisation,
+        lines: legacyOrganisationLines(directCosts.toMoney(), indirectSupportCosts.toMoney()),
+      },
+      violations: [],
+    };
+  }
 }
 
 export class MarkersDto {
@@ -102,10 +164,10 @@ export class ConceptNoteDto {
   @Max(23, { each: true })
   gcmObjectives: number[];
 
-  @NestedArray(BudgetLineDto, { description: 'One line per participating UN organisation (M3, M4)' })
+  @NestedArray(OrganisationBudgetDto, { description: 'One budget per participating UN organisation (M3, M4)' })
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  budget: BudgetLineDto[];
+  budget: OrganisationBudgetDto[];
 
   @NestedObject(MoneyDto, { description: 'The request; the budget split sums exactly to it (M4)' })
   requested: MoneyDto;
@@ -121,6 +183,9 @@ export class ConceptNoteDto {
   @NestedObject(FocalPointDto) focalPoint: FocalPointDto;
 
   toContent(): ConceptNoteContent {
+    const budgets = this.budget.map((b, i) => b.toBudget(`budget.${i}`));
+    const violations = budgets.flatMap((b) => b.violations);
+    if (violations.length) throw budgetShapeRefused(violations);
     return {
       fund: this.fund,
       title: this.title,
@@ -128,11 +193,7 @@ export class ConceptNoteDto {
       countries: this.countries,
       thematicArea: this.thematicArea,
       gcmObjectives: this.gcmObjectives,
-      budget: this.budget.map((b) => ({
-        organisation: b.organisation,
-        directCosts: b.directCosts.toMoney(),
-        indirectSupportCosts: b.indirectSupportCosts.toMoney(),
-      })),
+      budget: budgets.map((b) => b.budget),
       requested: this.requested.toMoney(),
       markers: { gender: this.markers.gender, humanRights: this.markers.humanRights },
       partners: {
