@@ -203,11 +203,19 @@ describe('notifications (issue 15)', () => {
   it('M7 warns the government once before its pipeline entry expires', async () => {
     f.system.clock.set('2026-11-22T10:00:00Z');
     const steps = new DecisionSteps(f.system, f.db);
+    const verdicts = () => [
+      mailsTo('awa.diop@example.sn', 'screening-eligible').length,
+      mailsTo('idf@example.org', 'screening-eligible').length,
+    ];
+    const [governmentBefore, staffBefore] = verdicts();
     const proposal = await steps.inFundsPipeline('SEN');
-    const { rows } = await f.db.query(`SELECT expires_at FROM notifications.submissions WHERE submission_id = $1`, [
-      proposal,
-    ]);
-    const expiresAt = rows[0].expires_at as Date;
+    const expiresAt = await eventually(async () => {
+      const { rows } = await f.db.query(`SELECT expires_at FROM notifications.submissions WHERE submission_id = $1`, [
+        proposal,
+      ]);
+      return (rows[0]?.expires_at as Date | null) ?? undefined;
+    });
+    await smtp.waitFor(() => verdicts()[0] > governmentBefore && verdicts()[1] > staffBefore);
     const warnings = () => mailsTo('awa.diop@example.sn', 'pipeline-expiry-warning');
     f.system.clock.set(new Date(expiresAt.getTime() - 31 * 86_400_000));
     await scan();
