@@ -51,7 +51,8 @@ function creditLineFunding({ year, line1, discretionary, miscellaneous }) {
 }
 
 /**
- * A Migration MPTF concept note of one country: two organisations, USD 214,000.00 requested.
+ * A Migration MPTF concept note of one country: two organisations, USD 214,000.00 requested, with a one-indicator
+ * results framework.
  * @param {{ title: string, country: string, letterReference: string, focalPoint: FocalPoint }} note
  */
 function conceptNote({ title, country, letterReference, focalPoint }) {
@@ -78,6 +79,31 @@ function conceptNote({ title, country, letterReference, focalPoint }) {
     durationMonths: 24,
     endorsement: { letterReference, dated: '2026-11-01' },
     focalPoint,
+    // M14: a concept note is submitted with its results framework (issue 14).
+    resultsFramework: {
+      outcomes: [
+        {
+          code: '1',
+          statement: 'Labour migration is safer',
+          outputs: [
+            {
+              code: '1.1',
+              statement: 'Migrant workers informed before departure',
+              indicators: [
+                {
+                  code: '1.1.1',
+                  description: 'Workers attending pre-departure orientation',
+                  unit: 'workers',
+                  baseline: '0',
+                  target: '2000',
+                  meansOfVerification: 'Orientation registers',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   };
 }
 

@@ -683,6 +683,10 @@ describe('budgets stored before categories (migration BudgetCategories1766700000
   });
 
   it('M4 and F7: drafts saved before submit and are screened from their lines, their events carrying the lines', async () => {
+    // M14 (issue 14): a concept note saved before results frameworks gets one, as its government edits it, to submit.
+    const incomplete = await request(http()).post(`/concepts/${ids.note}/submit`).set(owner).expect(422);
+    expect(incomplete.body.errors).toEqual([expect.objectContaining({ field: 'resultsFramework', rule: 'M14' })]);
+    await request(http()).put(`/concept-notes/${ids.note}`).set(owner).send(aConceptNote(oldNote)).expect(200);
     for (const [id, rule, type] of [
       [ids.note, 'M4', CONCEPT_NOTE_SUBMITTED_V1],
       [ids.proposal, 'F7', PROJECT_PROPOSAL_SUBMITTED_V1],

@@ -181,13 +181,22 @@ describe('notifications (issue 15)', () => {
   });
 
   it('tells the government and the organisation of a revision, in their languages', async () => {
-    const revised = await request(f.system.http('funds'))
+    const funds = () => request(f.system.http('funds'));
+    const requested = await funds()
       .post(`/allocations/${allocationId}/revisions`)
       .set(bearer('fund-admin'))
       .set('Idempotency-Key', randomUUID())
-      .send({ kind: 'no-cost-extension', newEndDate: '2029-06-30', reason: 'Élections reportées' })
+      .send({ kind: 'no-cost-extension', newEndDate: '2029-06-30', justification: 'Élections reportées' })
+      .expect(201);
+    expect(requested.body.status).toBe('pending');
+    await funds()
+      .post(`/allocations/${allocationId}/revisions/${requested.body.id}/decision`)
+      .set(bearer('steering-committee'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ decision: 'approve', reason: 'Approved by the approving authority' })
       .expect(200);
-    expect(revised.body.endDate).toBe('2029-06-30');
+    const allocation = await funds().get(`/allocations/${allocationId}`).set(bearer('fund-admin')).expect(200);
+    expect(allocation.body.endDate).toBe('2029-06-30');
     await smtp.waitFor(
       () =>
         mailsTo('awa.diop@example.sn', 'allocation-revised').length === 1 &&
@@ -200,6 +209,32 @@ describe('notifications (issue 15)', () => {
     expect(mailsTo('lucia.perez@example.org', 'allocation-revised')[0].subject).toMatch(/^Revisión registrada: «/);
   });
 
+  it('tells the government and the organisation of a refused revision, with the reason, in their languages', async () => {
+    const funds = () => request(f.system.http('funds'));
+    const requested = await funds()
+      .post(`/allocations/${allocationId}/revisions`)
+      .set(bearer('fund-admin'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ kind: 'scope-change', scope: 'Adds a border component', justification: 'Demande du gouvernement' })
+      .expect(201);
+    await funds()
+      .post(`/allocations/${allocationId}/revisions/${requested.body.id}/decision`)
+      .set(bearer('steering-committee'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ decision: 'refuse', reason: 'Hors du domaine prioritaire' })
+      .expect(200);
+    await smtp.waitFor(
+      () =>
+        mailsTo('awa.diop@example.sn', 'revision-refused').length === 1 &&
+        mailsTo('lucia.perez@example.org', 'revision-refused').length === 1,
+    );
+    const [french] = mailsTo('awa.diop@example.sn', 'revision-refused');
+    expect(french.subject).toMatch(/^Révision non approuvée : « /);
+    expect(french.text).toContain('modification de la portée');
+    expect(french.text).toContain('Motif : Hors du domaine prioritaire');
+    expect(mailsTo('lucia.perez@example.org', 'revision-refused')[0].subject).toMatch(/^Revisión no aprobada: «/);
+  });
+
   it('M7 warns the government once before its pipeline entry expires', async () => {
     f.system.clock.set('2026-11-22T10:00:00Z');
     const steps = new DecisionSteps(f.system, f.db);
@@ -209,6 +244,7 @@ describe('notifications (issue 15)', () => {
     ];
     const [governmentBefore, staffBefore] = verdicts();
     const proposal = await steps.inFundsPipeline('SEN');
+    // The notifier reads the submission on its own consumer: wait until it has, and until its verdict mails are out.
     const expiresAt = await eventually(async () => {
       const { rows } = await f.db.query(`SELECT expires_at FROM notifications.submissions WHERE submission_id = $1`, [
         proposal,

@@ -351,7 +351,8 @@ describe(`chaos: crashes of every part under a steady workload (seed ${SEED})`, 
     const [told] = await q<{ expected: number; recorded: number }>(`
       SELECT (SELECT count(*) FROM concepts.outbox WHERE type LIKE '%.screened.v1' OR type LIKE '%.expired.v1')
            + (SELECT count(*) FROM funds.outbox WHERE type IN ('allocation.approved.v2', 'allocation.deferred.v2',
-                'allocation.rejected.v2', 'transfer.disbursed.v1', 'allocation.revised.v1')) AS expected,
+                'allocation.rejected.v2', 'transfer.disbursed.v1', 'allocation.revised.v2')
+                OR (type = 'allocation.revision-decided.v1' AND envelope->'payload'->>'decision' = 'refused')) AS expected,
              (SELECT count(*) FROM notifications.notifications) AS recorded`);
     expect(Number(told.recorded)).toBe(Number(told.expected));
     const sent = (await ids(`SELECT notification_id::text AS id FROM notifications.notifications`)).map(

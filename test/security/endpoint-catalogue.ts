@@ -155,7 +155,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
     allowed: ['finance-officer'],
     idempotent: true,
   },
-  { service: 'funds', method: 'POST', route: '/allocations/{id}/revisions', allowed: ['fund-admin'], idempotent: true },
+  // Revisions (issue 14): requested by fund staff, decided by the approving authority, read by staff and the owner.
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/allocations/{id}/revisions',
+    allowed: ['fund-admin', 'finance-officer'],
+    idempotent: true,
+  },
+  { service: 'funds', method: 'GET', route: '/allocations/{id}/revisions', allowed: ALL },
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/allocations/{id}/revisions/{revisionId}/decision',
+    allowed: ['steering-committee'],
+    idempotent: true,
+  },
   {
     service: 'funds',
     method: 'POST',
@@ -169,6 +184,19 @@ export const ENDPOINTS: readonly Endpoint[] = [
     service: 'funds',
     method: 'POST',
     route: '/allocations/{id}/obligations/{obligationId}/reports',
+    allowed: ['fund-admin', 'finance-officer'],
+  },
+  // Results frameworks (issue 14): fund staff record them and the progress reported with each report.
+  {
+    service: 'funds',
+    method: 'PUT',
+    route: '/allocations/{id}/results-framework',
+    allowed: ['fund-admin', 'finance-officer'],
+  },
+  {
+    service: 'funds',
+    method: 'POST',
+    route: '/allocations/{id}/obligations/{obligationId}/progress',
     allowed: ['fund-admin', 'finance-officer'],
   },
   // Documents of an allocation: staff, and the government whose concept it is (another one is answered 404).
@@ -191,6 +219,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { service: 'reporting', method: 'GET', route: '/reports/obligations', allowed: ALL },
   { service: 'reporting', method: 'GET', route: '/reports/fund-status/{fund}', allowed: STAFF },
   { service: 'reporting', method: 'GET', route: '/reports/credit-lines/{line}', allowed: ALL },
+  { service: 'reporting', method: 'GET', route: '/reports/results', allowed: ALL },
+  { service: 'reporting', method: 'GET', route: '/reports/results/{conceptId}', allowed: ALL, ownedByCountry: true },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/reports/budgets/programmes/{conceptId}',
+    allowed: ALL,
+    ownedByCountry: true,
+  },
+  { service: 'reporting', method: 'GET', route: '/reports/budgets/{fund}/{pocket}', allowed: STAFF },
   { service: 'reporting', method: 'GET', route: '/health', allowed: 'public' },
   { service: 'reporting', method: 'GET', route: '/health/ready', allowed: 'public' },
 

@@ -7,7 +7,7 @@ function asJson(content: object): Record<string, unknown> {
 
 /**
  * A valid, eligible Migration MPTF concept note of the Philippines, as a request body, with overrides; its budget by
- * UN harmonised category per organisation (issue 14).
+ * UN harmonised category per organisation and the results framework its submission needs (issue 14, M14).
  */
 export function aConceptNote(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...asJson(conceptNoteContent()), ...overrides };

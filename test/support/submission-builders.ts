@@ -9,10 +9,14 @@ import {
 } from '../../apps/concepts/src/reference-data/seed/budget-categories.seed';
 import { FUND_PARAMETERS_SEED } from '../../apps/concepts/src/reference-data/seed/fund-1035.seed';
 import { ConceptNoteContent } from '../../apps/concepts/src/submission/concept-note.aggregate';
+import { aResultsFramework } from './results-framework-builder';
 
 const usd = (amount: string) => Money.parse(amount, 'USD');
 
-/** A valid, eligible Migration MPTF concept note of the Philippines, as the domain sees it. */
+/**
+ * A valid, eligible Migration MPTF concept note of the Philippines, as the domain sees it, with the results framework
+ * its submission needs (M14).
+ */
 export function conceptNoteContent(overrides: Partial<ConceptNoteContent> = {}): ConceptNoteContent {
   return {
     title: 'Safe and regular labour migration pathways',
@@ -52,6 +56,7 @@ export function conceptNoteContent(overrides: Partial<ConceptNoteContent> = {}):
     durationMonths: 24,
     endorsement: { letterReference: 'DFA-2026-0412', dated: '2026-10-30' },
     focalPoint: { name: 'Maria Santos', email: 'm.santos@example.gov.ph', phone: '+63 2 8834 4000' },
+    resultsFramework: aResultsFramework(),
     ...overrides,
   };
 }
@@ -69,7 +74,10 @@ export function projectProposalBody() {
   });
 }
 
-/** The proposal of `projectProposalBody`, as the domain sees it, its budget by IDF template line (issue 14). */
+/**
+ * The proposal of `projectProposalBody`, as the domain sees it, its budget by IDF template line (issue 14), without a
+ * results framework (optional at submission, F12).
+ */
 export function projectProposalContent(overrides: Partial<ProjectProposalContent> = {}): ProjectProposalContent {
   const body = projectProposalBody();
   return {
@@ -85,6 +93,7 @@ export function projectProposalContent(overrides: Partial<ProjectProposalContent
     },
     requested: usd(body.requested.amount),
     parentProposalId: null,
+    resultsFramework: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { DocumentStore, documentStoreFromEnv } from '@fundline/documents';
 import { ConceptDocumentsController } from './documents/concept-documents.controller';
 import { Documents1766400000000 } from './migrations/1766400000000-documents';
 import { BudgetCategories1766700000000 } from './migrations/1766700000000-budget-categories';
+import { ResultsFrameworks1767500000000 } from './migrations/1767500000000-results-frameworks';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -60,6 +61,7 @@ export class ConceptsModule {
               ScreeningOrder1765000000000,
               Documents1766400000000,
               BudgetCategories1766700000000,
+              ResultsFrameworks1767500000000,
             ],
           }),
         ),

@@ -23,7 +23,12 @@ import { Approvals } from './allocation/approval/approvals';
 import { CloseAllocationHandler } from './allocation/closure/close-allocation';
 import { ReportExpenditureHandler } from './allocation/expenditure/report-expenditure';
 import { Obligations } from './allocation/obligations/obligations';
-import { ReviseAllocationHandler } from './allocation/revision/revise-allocation';
+import { DecideRevisionHandler } from './allocation/revision/decide-revision';
+import { RequestRevisionHandler } from './allocation/revision/request-revision';
+import { RevisionRecord } from './allocation/revision/revision.entities';
+import { RevisionsController } from './allocation/revision/revisions.controller';
+import { RevisionRepository } from './allocation/revision/revisions.repository';
+import { Revisions1766700000000 } from './migrations/1766700000000-revisions';
 import { TransferTrancheHandler } from './allocation/transfer/transfer-tranche';
 import { ReferenceReplicator } from './allocation/reference-replica';
 import { BalancesController } from './balances/balances.controller';
@@ -57,6 +62,14 @@ import { FundsSchema1763800000000 } from './migrations/1763800000000-funds-schem
 import { PipelineReplicator } from './pipeline-replica/pipeline.replicator';
 import { PipelineReplicaOfBothFunds1764000000000 } from './migrations/1764000000000-pipeline-replica-of-both-funds';
 import { PipelineReplicaRecord } from './pipeline-replica/pipeline-replica.entity';
+import { ResultsFrameworks1767100000000 } from './migrations/1767100000000-results-frameworks';
+import { ExpenditureByCategory1767300000000 } from './migrations/1767300000000-expenditure-by-category';
+import { RecordResultsFramework } from './results/record-framework';
+import { ReportProgress } from './results/report-progress';
+import { ResultsController } from './results/results.controller';
+import { ResultsFrameworkRecord, ResultsProgressRecord } from './results/results.entities';
+import { ResultsRepository } from './results/results.repository';
+import { SubmittedResultsFrameworks } from './results/submitted-frameworks';
 
 export const FUNDS_SCHEMA = 'funds';
 
@@ -91,6 +104,9 @@ export class FundsModule {
               ObligationRecord,
               TransferRecord,
               ExpenditureRecord,
+              ResultsFrameworkRecord,
+              ResultsProgressRecord,
+              RevisionRecord,
             ],
             // Money commands lock rows and wait on each other; a larger pool keeps waiting requests from starving reads.
             poolSize: 20,
@@ -101,6 +117,9 @@ export class FundsModule {
               Allocations1764100000000,
               DirectCostsAndBankCharges1764710000000,
               Documents1766300000000,
+              Revisions1766700000000,
+              ResultsFrameworks1767100000000,
+              ExpenditureByCategory1767300000000,
             ],
           }),
         ),
@@ -116,7 +135,7 @@ export class FundsModule {
           consume: {
             groupId: 'fundline-funds',
             topics: [TOPICS.concepts],
-            handlers: [PipelineReplicator, ReferenceReplicator],
+            handlers: [PipelineReplicator, ReferenceReplicator, SubmittedResultsFrameworks],
             runsHere: config.consume,
           },
         }),
@@ -128,7 +147,9 @@ export class FundsModule {
         BalancesController,
         CommitteeController,
         AllocationsController,
+        RevisionsController,
         DocumentsController,
+        ResultsController,
         HealthController,
       ],
       providers: [
@@ -154,9 +175,14 @@ export class FundsModule {
         AllocationChanges,
         TransferTrancheHandler,
         ReportExpenditureHandler,
-        ReviseAllocationHandler,
+        RevisionRepository,
+        RequestRevisionHandler,
+        DecideRevisionHandler,
         CloseAllocationHandler,
         Obligations,
+        ResultsRepository,
+        RecordResultsFramework,
+        ReportProgress,
       ],
     };
   }

@@ -11,6 +11,9 @@ import { FundParametersReplica1765200000000 } from './migrations/1765200000000-f
 import { ReportsAtScale1765300000000 } from './migrations/1765300000000-reports-at-scale';
 import { ObligationReports1766500000000 } from './migrations/1766500000000-obligation-reports';
 import { ObligationsAsOf1766600000000 } from './migrations/1766600000000-obligations-as-of';
+import { Results1767100000000 } from './migrations/1767100000000-results';
+import { ExpenditureByCategory1767300000000 } from './migrations/1767300000000-expenditure-by-category';
+import { BudgetLines1767400000000 } from './migrations/1767400000000-budget-lines';
 
 /** The reporting schema's migrations, in order: the service and the rebuild run the same. */
 export const REPORTING_MIGRATIONS = [
@@ -27,4 +30,7 @@ export const REPORTING_MIGRATIONS = [
   ReportsAtScale1765300000000,
   ObligationReports1766500000000,
   ObligationsAsOf1766600000000,
+  Results1767100000000,
+  ExpenditureByCategory1767300000000,
+  BudgetLines1767400000000,
 ];

@@ -24,6 +24,12 @@ import { ReferenceProjection } from './pipeline/reference.projection';
 import { SubmissionProjection } from './pipeline/submission.projection';
 import { PipelineDecisionRecord, PipelineEntryRecord } from './pipeline/pipeline-entry.entity';
 import { PipelineController } from './pipeline/pipeline.controller';
+import { ResultsController } from './results/results.controller';
+import { ResultsProjection } from './results/results.projection';
+import { BudgetProjection } from './budgets/budget.projection';
+import { BudgetReportController } from './budgets/budget-report.controller';
+import { BudgetReports } from './budgets/budget-report';
+import { ResultsView } from './results/results.view';
 
 export const REPORTING_SCHEMA = 'reporting';
 
@@ -54,7 +60,13 @@ export class ReportingModule {
           consume: {
             groupId: 'fundline-reporting',
             topics: [TOPICS.concepts, TOPICS.funds],
-            handlers: [SubmissionProjection, FinanceProjection, ReferenceProjection],
+            handlers: [
+              SubmissionProjection,
+              FinanceProjection,
+              ReferenceProjection,
+              ResultsProjection,
+              BudgetProjection,
+            ],
             runsHere: config.consume,
           },
         }),
@@ -66,6 +78,8 @@ export class ReportingModule {
         ObligationsController,
         FundStatusController,
         CreditLineReportController,
+        ResultsController,
+        BudgetReportController,
         HealthController,
       ],
       providers: [
@@ -77,6 +91,8 @@ export class ReportingModule {
         ObligationsView,
         PipelineViews,
         RegionalBalanceReport,
+        ResultsView,
+        BudgetReports,
       ],
     };
   }

@@ -6,6 +6,8 @@ import {
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V1,
   ALLOCATION_REJECTED_V2,
+  ALLOCATION_REVISED_V1,
+  ALLOCATION_REVISED_V2,
   assertValidEvent,
   CONCEPT_NOTE_SCREENED_V1,
   ContractViolation,
@@ -42,6 +44,17 @@ const decided = {
   participants: ['chair'],
   recused: [],
   decidedAt: '2026-11-22T10:00:00.000Z',
+};
+
+const revisedV1 = {
+  allocationId: randomUUID(),
+  conceptId: randomUUID(),
+  fund: 'MIGRATION_MPTF',
+  kind: 'no-cost-extension',
+  previousEndDate: '2028-11-30',
+  endDate: '2029-05-31',
+  reason: 'Delays in recruitment',
+  revisedAt: '2027-03-01T10:00:00.000Z',
 };
 
 function envelope(type: string, payload: object) {
@@ -137,6 +150,7 @@ describe('committee decisions: v1 events on the topics are read as v2', () => {
       envelope(ALLOCATION_APPROVED_V1, { ...decided, decision: 'approve', allocation }),
       envelope(ALLOCATION_DEFERRED_V1, { ...decided, decision: 'defer' }),
       envelope(ALLOCATION_REJECTED_V1, { ...decided, decision: 'reject' }),
+      envelope(ALLOCATION_REVISED_V1, revisedV1),
     ];
     expect(v1s.map((e) => e.type).sort()).toEqual(Object.keys(SUPERSEDED_CONTRACTS).sort());
     for (const v1 of v1s) {
@@ -144,6 +158,34 @@ describe('committee decisions: v1 events on the topics are read as v2', () => {
       expect(EVENT_CONTRACTS[v1.type]).toBeUndefined();
       expect(EVENT_CONTRACTS[read(v1).type]).toMatchObject({ topic, aggregateType });
     }
+  });
+});
+
+describe('revisions: v1 events on the topics are read as v2 (issue 14)', () => {
+  const read = (plain: object) => readEvent(JSON.stringify(plain));
+
+  it('reads a v1 revision as recorded at once, with no budget and no report owed moved', () => {
+    const event = read(envelope(ALLOCATION_REVISED_V1, revisedV1));
+    expect(event.type).toBe(ALLOCATION_REVISED_V2);
+    expect(event.payload).toEqual({
+      allocationId: revisedV1.allocationId,
+      conceptId: revisedV1.conceptId,
+      fund: 'MIGRATION_MPTF',
+      kind: 'no-cost-extension',
+      approval: 'recorded',
+      justification: 'Delays in recruitment',
+      previousEndDate: '2028-11-30',
+      endDate: '2029-05-31',
+      movedObligations: [],
+      addedObligations: [],
+      revisedAt: '2027-03-01T10:00:00.000Z',
+    });
+  });
+
+  it('lets producers publish allocation.revised.v2 and no longer v1', () => {
+    expect(() => assertValidEvent(envelope(ALLOCATION_REVISED_V1, revisedV1) as unknown as EventEnvelope)).toThrow(
+      /superseded/,
+    );
   });
 });
 

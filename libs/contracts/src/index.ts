@@ -14,3 +14,6 @@ export * from './asyncapi/asyncapi-document';
 export * from './documents/document-ref.v1';
 export * from './concepts/budget-line.v1';
 export * from './concepts/results-framework.v1';
+export * from './funds/revision-events.v1';
+export * from './funds/revision-events.v2';
+export * from './funds/results-events.v1';

@@ -61,6 +61,20 @@ import {
   AllocationDecidedV2,
 } from './funds/allocation-decisions.v2';
 import { allocationDecisionAsV2, AllocationDecisionV1Type } from './funds/allocation-decisions.upcast';
+import {
+  ALLOCATION_REVISION_DECIDED_V1,
+  ALLOCATION_REVISION_REQUESTED_V1,
+  AllocationRevisionDecidedV1,
+  AllocationRevisionRequestedV1,
+} from './funds/revision-events.v1';
+import { ALLOCATION_REVISED_V2, AllocationRevisedV2 } from './funds/revision-events.v2';
+import { allocationRevisedAsV2 } from './funds/revision-events.upcast';
+import {
+  ALLOCATION_RESULTS_FRAMEWORK_RECORDED_V1,
+  RESULTS_PROGRESS_REPORTED_V1,
+  ResultsFrameworkRecordedV1,
+  ResultsProgressReportedV1,
+} from './funds/results-events.v1';
 
 type PayloadClass = new () => object;
 
@@ -118,7 +132,11 @@ const CURRENT_CONTRACTS = {
   [OBLIGATION_OVERDUE_V1]: allocation(ObligationOverdueV1),
   [OBLIGATION_SUBMITTED_V1]: allocation(ObligationSubmittedV1),
   [OBLIGATION_REPORT_REPLACED_V1]: allocation(ObligationReportReplacedV1),
-  [ALLOCATION_REVISED_V1]: allocation(AllocationRevisedV1),
+  [ALLOCATION_REVISION_REQUESTED_V1]: allocation(AllocationRevisionRequestedV1),
+  [ALLOCATION_REVISION_DECIDED_V1]: allocation(AllocationRevisionDecidedV1),
+  [ALLOCATION_REVISED_V2]: allocation(AllocationRevisedV2),
+  [ALLOCATION_RESULTS_FRAMEWORK_RECORDED_V1]: allocation(ResultsFrameworkRecordedV1),
+  [RESULTS_PROGRESS_REPORTED_V1]: allocation(ResultsProgressReportedV1),
 } satisfies Record<string, Contract>;
 
 /** The current contracts by type name. A type missing here and from SUPERSEDED_CONTRACTS is an unknown event. */
@@ -161,6 +179,10 @@ export const SUPERSEDED_CONTRACTS: Readonly<Record<string, SupersededContract>> 
   [ALLOCATION_APPROVED_V1]: allocationDecisionV1(ALLOCATION_APPROVED_V1),
   [ALLOCATION_DEFERRED_V1]: allocationDecisionV1(ALLOCATION_DEFERRED_V1),
   [ALLOCATION_REJECTED_V1]: allocationDecisionV1(ALLOCATION_REJECTED_V1),
+  [ALLOCATION_REVISED_V1]: {
+    ...allocation(AllocationRevisedV1),
+    readAs: (payload: AllocationRevisedV1) => allocationRevisedAsV2(payload),
+  },
 };
 
 function allocationDecisionV1(type: AllocationDecisionV1Type) {

@@ -26,6 +26,8 @@ export class SubmissionRecord {
   @Column('bigint', { name: 'requested_minor' }) requestedMinor: string;
   @Column('char', { length: 3 }) currency: string;
   @Column('jsonb') content: Record<string, unknown>;
+  /** Outcomes → outputs → indicators (issue 14); null for a draft without one and for rows written before. */
+  @Column('jsonb', { name: 'results_framework', nullable: true }) resultsFramework: Record<string, unknown> | null;
   /** Personal data (G6): shown only to the owning government and fund staff, never sent in events. */
   @Column('jsonb', { name: 'focal_point', nullable: true }) focalPoint: Record<string, unknown> | null;
   @Column('boolean', { nullable: true }) eligible: boolean | null;

@@ -1,5 +1,6 @@
 import { Money } from '@fundline/money';
 import { BudgetLine } from '../budget/budget.value';
+import { ResultsFramework } from '../results/results-framework.value';
 import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
 import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
 import { FocalPoint, GeographicScope, SubmissionCore, SubmissionStatus } from './submission';
@@ -36,6 +37,7 @@ function core(record: SubmissionRecord): SubmissionCore {
 
 export function restore(record: SubmissionRecord): AnySubmission {
   const c = record.content as Record<string, never>;
+  const resultsFramework = record.resultsFramework as ResultsFramework | null;
   if (record.kind === 'concept-note') {
     const budget = c.budget as Array<{ organisation: string; lines: LineJson[] }>;
     return ConceptNote.restore({
@@ -47,6 +49,7 @@ export function restore(record: SubmissionRecord): AnySubmission {
       partners: c.partners,
       durationMonths: c.durationMonths,
       endorsement: c.endorsement,
+      resultsFramework,
     } as ConceptNoteState);
   }
   const budget = c.budget as {
@@ -63,6 +66,7 @@ export function restore(record: SubmissionRecord): AnySubmission {
     endorsements: c.endorsements,
     budget: { ...budget, lines: budget.lines.map(line) },
     durationMonths: c.durationMonths,
+    resultsFramework,
   } as ProjectProposalState);
 }
 
@@ -87,6 +91,7 @@ export function toRecord(submission: AnySubmission): Partial<SubmissionRecord> {
     submittedAt: s.submittedAt,
     pipelineEnteredAt: s.pipelineEnteredAt,
     expiresAt: s.expiresAt,
+    resultsFramework: s.resultsFramework && { ...s.resultsFramework },
   };
   if (submission instanceof ConceptNote) {
     const n = submission.snapshot;

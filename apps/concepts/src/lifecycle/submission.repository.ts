@@ -124,6 +124,7 @@ export class SubmissionRepository {
               submittedAt: event.at.toISOString(),
               endorsementLetters,
               budget: p.budget.lines.map((l) => ({ category: l.category, amount: l.amount.toJSON() })),
+              resultsFramework: p.resultsFramework ?? undefined,
             },
             event.at,
           );
@@ -149,6 +150,7 @@ export class SubmissionRepository {
               budget: n.budget.flatMap((b) =>
                 b.lines.map((l) => ({ category: l.category, organisation: b.organisation, amount: l.amount.toJSON() })),
               ),
+              resultsFramework: n.resultsFramework ?? undefined,
             },
             event.at,
           );

@@ -27,6 +27,7 @@ export function submissionView(submission: AnySubmission, actor: Actor, verdict?
     submittedAt: s.submittedAt?.toISOString() ?? null,
     pipelineEnteredAt: s.pipelineEnteredAt?.toISOString() ?? null,
     expiresAt: s.expiresAt?.toISOString() ?? null,
+    resultsFramework: s.resultsFramework,
     ...(verdict !== undefined ? { verdict } : {}),
     ...(mayReadPersonalData(actor, s.submittingCountry) ? { focalPoint: s.focalPoint } : {}),
   };

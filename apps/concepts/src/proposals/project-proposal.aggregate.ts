@@ -9,6 +9,7 @@ import {
   Submission,
   SubmissionCore,
 } from '../lifecycle/submission';
+import { duplicateCodes, ResultsFramework } from '../results/results-framework.value';
 
 /**
  * A project proposal to the fund that takes them, Fund 1035 (IOM Development Fund) in production (its lifecycle is in
@@ -21,6 +22,8 @@ import {
  *      (issue 14); staff and office costs are computed from the lines at screening, never declared.
  * - F1/F8 BenefitingStatesAndFocusAreaExist in the reference data.
  * - G1 RequestedAmountIsAPositiveUsdAmount.
+ * - RF2 ResultsFrameworkCodesAreUnique, when the draft carries a framework (issue 14); it is optional at submission,
+ *      F12's monitoring framework being owed within the first month after approval.
  * Eligibility (F1, F3, F4, F5, F6, F7, F8, F11 as in force on a date) is screened, not enforced here.
  */
 
@@ -40,6 +43,7 @@ export interface ProjectProposalContent {
   durationMonths: number;
   parentProposalId: string | null;
   focalPoint: FocalPoint;
+  resultsFramework: ResultsFramework | null;
 }
 
 export interface ProjectProposalState extends Omit<SubmissionCore, 'scope'>, ProjectProposalContent {}
@@ -147,6 +151,7 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
         });
       }
     }
+    if (content.resultsFramework) broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework'));
     if (broken.length > 0) throw DomainError.invalid('PROJECT_PROPOSAL.RULE_BROKEN', broken);
   }
 }

@@ -21,6 +21,7 @@ import { Money } from '@fundline/money';
 import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
 import { legacyProposalLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
+import { ResultsFrameworkDto } from '../results/results-framework.dto';
 import { ProjectProposalContent } from './project-proposal.aggregate';
 
 export class EndorsementByStateDto {
@@ -132,6 +133,13 @@ export class ProjectProposalDto {
 
   @NestedObject(FocalPointDto) focalPoint: FocalPointDto;
 
+  @NestedObject(ResultsFrameworkDto, {
+    optional: true,
+    description:
+      'Outcomes, outputs and indicators; optional at submission, the monitoring framework is owed after approval (F12)',
+  })
+  resultsFramework?: ResultsFrameworkDto;
+
   toContent(): ProjectProposalContent {
     return {
       title: this.title,
@@ -145,6 +153,7 @@ export class ProjectProposalDto {
       durationMonths: this.durationMonths,
       parentProposalId: this.parentProposalId ?? null,
       focalPoint: { name: this.focalPoint.name, email: this.focalPoint.email, phone: this.focalPoint.phone },
+      resultsFramework: this.resultsFramework?.toFramework() ?? null,
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   Submission,
   SubmissionCore,
 } from '../lifecycle/submission';
+import { duplicateCodes, ResultsFramework } from '../results/results-framework.value';
 
 /**
  * A joint programme concept note to a pooled fund that takes them, the Migration MPTF in production (its lifecycle is
@@ -25,6 +26,10 @@ import {
  * - M4 BudgetSplitSumsExactlyToTheRequest, one budget per participating organisation, its lines by category of the
  *      list in force, one line per category (issue 14).
  * - G1 RequestedAmountIsAPositiveUsdAmount.
+ * - RF2 ResultsFrameworkCodesAreUnique, when the draft carries a framework (issue 14).
+ * And when the note is submitted:
+ * - M14 ConceptNoteIsSubmittedWithItsResultsFramework: a draft without one stays a draft (422), since a note that
+ *      says nothing of what it will achieve is incomplete, not ineligible (docs/domain-decisions.md).
  * Eligibility rules that reference data can change (M1–M6 as in force on a date) are screened, not enforced here.
  */
 
@@ -54,6 +59,8 @@ export interface ConceptNoteContent {
   durationMonths: number;
   endorsement: { letterReference: string; dated: string };
   focalPoint: FocalPoint;
+  /** Outcomes, outputs and indicators; a draft may lack it, a submission may not (M14). */
+  resultsFramework: ResultsFramework | null;
 }
 
 export interface ConceptNoteState extends SubmissionCore, ConceptNoteContent {
@@ -98,6 +105,19 @@ export class ConceptNote extends Submission<ConceptNoteState> {
     const normalised = ConceptNote.normalised(content, this.state.fund);
     ConceptNote.check(normalised, this.state.submittingCountry, reference);
     this.replaceContent(normalised, at);
+  }
+
+  override submit(at: Date, region: string | null): void {
+    if (this.state.status === 'draft' && !this.state.resultsFramework) {
+      throw DomainError.invalid('CONCEPT_NOTE.RULE_BROKEN', [
+        {
+          field: 'resultsFramework',
+          rule: 'M14',
+          message: 'a concept note is submitted with its results framework (outcomes, outputs and indicators)',
+        },
+      ]);
+    }
+    super.submit(at, region);
   }
 
   private static normalised(content: ConceptNoteContent, fund: string): ConceptNoteContent & { fund: string } {
@@ -204,6 +224,7 @@ export class ConceptNote extends Submission<ConceptNoteState> {
         });
       }
     }
+    if (content.resultsFramework) broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework'));
     if (broken.length > 0) throw DomainError.invalid('CONCEPT_NOTE.RULE_BROKEN', broken);
   }
 }

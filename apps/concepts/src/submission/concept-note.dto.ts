@@ -20,6 +20,7 @@ import { Violation } from '@fundline/domain';
 import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
 import { legacyOrganisationLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
+import { ResultsFrameworkDto } from '../results/results-framework.dto';
 import { defaultFund, fundsTaking, GeographicScope } from '../lifecycle/submission';
 import { ConceptNoteContent, OrganisationBudget } from './concept-note.aggregate';
 
@@ -182,6 +183,12 @@ export class ConceptNoteDto {
 
   @NestedObject(FocalPointDto) focalPoint: FocalPointDto;
 
+  @NestedObject(ResultsFrameworkDto, {
+    optional: true,
+    description: 'Outcomes, outputs and indicators; a draft may leave it out, a submission needs it (M14)',
+  })
+  resultsFramework?: ResultsFrameworkDto;
+
   toContent(): ConceptNoteContent {
     const budgets = this.budget.map((b, i) => b.toBudget(`budget.${i}`));
     const violations = budgets.flatMap((b) => b.violations);
@@ -203,6 +210,7 @@ export class ConceptNoteDto {
       durationMonths: this.durationMonths,
       endorsement: { letterReference: this.endorsement.letterReference, dated: this.endorsement.dated },
       focalPoint: { name: this.focalPoint.name, email: this.focalPoint.email, phone: this.focalPoint.phone },
+      resultsFramework: this.resultsFramework?.toFramework() ?? null,
     };
   }
 }

@@ -28,10 +28,17 @@ export interface ChangeInProgress {
   emit<T extends object>(type: string, payload: T): void;
 }
 
+/** What a change answers, when not the allocation itself (a revision answers with the revision). */
+export interface Answer {
+  status: number;
+  body: object;
+}
+
 /**
- * What every change after approval shares (transfer, expenditure, revision, closure): once per idempotency key, the
- * allocation row locked so that concurrent changes queue (no transfer can pass a share), ledger entries, the new
- * state and the outbox in one transaction, and the allocation as the answer.
+ * What every change after approval shares (transfer, expenditure, revision and its decision, closure): once per
+ * idempotency key, the allocation row locked so that concurrent changes queue (no transfer can pass a share, no two
+ * revisions apply on one budget), ledger entries, the new state and the outbox in one transaction, and the allocation
+ * (or what the change answers) as the answer.
  */
 @Injectable()
 export class AllocationChanges {
@@ -44,9 +51,9 @@ export class AllocationChanges {
   ) {}
 
   async run<B extends object>(
-    kind: 'transfer' | 'expenditure' | 'revision' | 'close',
+    kind: 'transfer' | 'expenditure' | 'revision' | 'revision-decision' | 'close',
     { actor, correlationId, idempotencyKey, allocationId, body }: AllocationCommand<B>,
-    change: (progress: ChangeInProgress) => Promise<void>,
+    change: (progress: ChangeInProgress) => Promise<void | Answer>,
   ): Promise<IdempotentResult<object>> {
     const scope = `${actor.userId} POST /allocations/${allocationId}/${kind}`;
     const result = await runIdempotent(
@@ -56,7 +63,7 @@ export class AllocationChanges {
         const allocation = await this.allocations.lock(manager, allocationId);
         const now = this.clock.now();
         const events: EventEnvelope[] = [];
-        await change({
+        const answer = await change({
           manager,
           allocation,
           now,
@@ -76,7 +83,7 @@ export class AllocationChanges {
         });
         await this.allocations.save(manager, allocation, kind === 'close' ? now : undefined);
         await appendToOutbox(manager, events);
-        return { status: 200, body: allocationView(allocation) };
+        return answer ?? { status: 200, body: allocationView(allocation) };
       },
     );
     this.relay?.nudge();

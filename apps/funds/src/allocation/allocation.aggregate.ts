@@ -12,6 +12,14 @@ import {
 } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { JournalEntry, JournalLine, POSTINGS } from '../ledger/journal-entry';
+import {
+  BudgetBounds,
+  BudgetLine,
+  budgetAtApproval,
+  budgetViolations,
+  SubmittedBudgetLine,
+  totalOf,
+} from './revision/allocation-budget';
 
 /**
  * An approved allocation and the money that follows it to closure.
@@ -24,7 +32,10 @@ import { JournalEntry, JournalLine, POSTINGS } from '../ledger/journal-entry';
  * - M10 TheSharesAddUpToTheApprovedAmount, one per organisation; CumulativeTransfersToAnOrganisationNeverExceedItsShare.
  * - M11 ExpenditureOfAnOrganisationNeverExceedsWhatWasTransferredToIt (the latest figure per year counts).
  * - M12 ClosureRefundsTheUnspentBalanceAndReleasesWhatWasNeverTransferred; nothing moves after closure.
- * - Revisions (budget revision, no-cost extension) are requested at least one month before the end date.
+ * - RV6 RevisionsAreRequestedAtLeastOneMonthBeforeTheEndDate, on an open allocation (M12).
+ * - RV2 TheBudgetLinesAreWholeCentsAndAddUpToTheSharesAndTheAmount; M10 NoShareFallsBelowWhatWasTransferred.
+ * - F4 / G5 AnIncreaseHoldsTheFundsApprovalRules (ceilings) and is committed on the ledger; a decrease is released.
+ * - RV4 AnExtensionEndsAfterTheCurrentEndDate.
  * Every movement of money comes out of a method as the journal entries the ledger posts.
  */
 export type AllocationStatus = 'approved' | 'under-implementation' | 'closed';
@@ -48,6 +59,8 @@ export interface AllocationState {
   startDate: string;
   endDate: string;
   shares: Share[];
+  /** The budget by organisation and category (issue 14); its lines add up to the shares. */
+  budget: BudgetLine[];
 }
 
 export interface Approval {
@@ -69,13 +82,24 @@ export interface ApprovalRequest {
   policy: FundPolicy;
   context: ApprovalContext;
   today: string;
+  /** The submitted budget by category, scaled to the approved shares; null before budgets had categories. */
+  submittedBudget?: readonly SubmittedBudgetLine[] | null;
 }
 
 export class Allocation {
   constructor(readonly state: AllocationState) {}
 
   /** G4, M7, M8 and the fund's rules, then M10: the allocation, the reports it owes and its commitment. */
-  static approve({ allocationId, decisionId, candidate, terms, policy, context, today }: ApprovalRequest): Approval {
+  static approve({
+    allocationId,
+    decisionId,
+    candidate,
+    terms,
+    policy,
+    context,
+    today,
+    submittedBudget,
+  }: ApprovalRequest): Approval {
     if (!['in-pipeline', 'deferred'].includes(candidate.status)) {
       throw new DomainError(
         'ALLOCATION.NOT_IN_PIPELINE',
@@ -116,6 +140,7 @@ export class Allocation {
     const shares = policy.shares(approved);
     const startDate = terms.startDate ?? today;
     const endDate = terms.endDate ?? addYears(startDate, 2);
+    const approvedShares = shares.map((s) => ({ organisation: s.organisation, amountMinor: s.amount.amountMinor }));
     const allocation = new Allocation({
       id: allocationId,
       conceptId: candidate.conceptId,
@@ -132,6 +157,7 @@ export class Allocation {
         transferredMinor: 0n,
         spentByYear: {},
       })),
+      budget: budgetAtApproval(submittedBudget ?? null, approvedShares),
     });
     const commitment = JournalEntry.create({
       fundCode: policy.code,
@@ -169,9 +195,13 @@ export class Allocation {
 
   private assertOpen(): void {
     if (this.state.status === 'closed') {
-      throw new DomainError('ALLOCATION.CLOSED', `allocation ${this.state.id} is closed`, 'conflict', [], {
-        id: this.state.id,
-      });
+      throw new DomainError(
+        'ALLOCATION.CLOSED',
+        `allocation ${this.state.id} is closed`,
+        'conflict',
+        [{ rule: 'M12', message: 'nothing changes on a closed allocation' }],
+        { id: this.state.id },
+      );
     }
   }
 
@@ -226,8 +256,8 @@ export class Allocation {
     share.spentByYear = { ...share.spentByYear, [String(year)]: amount.amountMinor };
   }
 
-  /** A budget revision or no-cost extension, requested at least one month before the end date. */
-  revise(kind: 'budget-revision' | 'no-cost-extension', today: string, newEndDate: string | null): void {
+  /** RV6: a revision of an open allocation, requested at least one month before its end date. */
+  assertRevisable(today: string): void {
     this.assertOpen();
     if (addMonths(today, 1) > this.state.endDate) {
       throw DomainError.invalid(
@@ -235,7 +265,7 @@ export class Allocation {
         [
           {
             field: 'kind',
-            rule: 'revision',
+            rule: 'RV6',
             message: `revisions are requested at least one month before the end date ${this.state.endDate}`,
             limit: addMonths(this.state.endDate, -1),
           },
@@ -244,17 +274,75 @@ export class Allocation {
         { endDate: this.state.endDate },
       );
     }
-    if (kind === 'no-cost-extension') {
-      if (!newEndDate || newEndDate <= this.state.endDate) {
-        throw DomainError.invalid(
-          'REVISION.END_DATE',
-          [{ field: 'newEndDate', rule: 'revision', message: `a no-cost extension ends after ${this.state.endDate}` }],
-          'invalid',
-          { endDate: this.state.endDate },
-        );
-      }
-      this.state.endDate = newEndDate;
+  }
+
+  /** RV2, M10: a revised budget checked against the organisations taking part, the categories and the transfers. */
+  checkBudget(
+    total: Money,
+    lines: ReadonlyArray<{ organisation: string; category: string; amount: Money }>,
+    categories: BudgetBounds['categories'],
+  ): BudgetLine[] {
+    const organisations = new Map(this.state.shares.map((s) => [s.organisation, s]));
+    const { malformed, broken } = budgetViolations(lines, total, { organisations, categories });
+    if (malformed.length > 0) throw DomainError.invalid('REVISION.BUDGET_UNKNOWN', malformed, 'malformed');
+    if (broken.length > 0) throw DomainError.invalid('REVISION.BUDGET', broken);
+    return lines.map((l) => ({
+      organisation: l.organisation,
+      category: l.category,
+      amountMinor: l.amount.amountMinor,
+    }));
+  }
+
+  /**
+   * A revised budget in force: the lines, the shares they add up to and the new amount. An increase must hold the
+   * fund's approval rules on the new amount (F4 ceilings; `rules`) and is committed from the pocket's available balance
+   * (G5, checked by the ledger as it posts); a decrease releases the difference. Returns the entries to post.
+   */
+  applyBudget(lines: BudgetLine[], revisionId: string, rules: (amount: Money) => Violation[]): JournalEntry[] {
+    this.assertOpen();
+    const amountMinor = totalOf(lines);
+    const deltaMinor = amountMinor - this.state.amountMinor;
+    if (deltaMinor > 0n) {
+      const broken = rules(Money.ofMinor(amountMinor, 'USD'));
+      if (broken.length > 0) throw DomainError.invalid('REVISION.NOT_APPROVABLE', broken);
     }
+    for (const share of this.state.shares) {
+      share.approvedMinor = totalOf(lines.filter((l) => l.organisation === share.organisation));
+      if (share.approvedMinor < share.transferredMinor) {
+        throw new Error(`M10 broken: ${share.organisation} would have less than it received`);
+      }
+    }
+    if (totalOf(this.state.shares.map((s) => ({ amountMinor: s.approvedMinor }))) !== amountMinor) {
+      throw new Error('RV2 broken: budget lines of an organisation without a share');
+    }
+    this.state.budget = lines;
+    this.state.amountMinor = amountMinor;
+    if (deltaMinor > 0n) {
+      return [this.entry('allocation.commitment', revisionId, POSTINGS.commitment(this.pocket, deltaMinor))];
+    }
+    if (deltaMinor < 0n) {
+      return [this.entry('allocation.release', revisionId, POSTINGS.release(this.pocket, -deltaMinor))];
+    }
+    return [];
+  }
+
+  /** RV4: a no-cost extension ends after the current end date. */
+  checkExtension(newEndDate: string): void {
+    if (newEndDate <= this.state.endDate) {
+      throw DomainError.invalid(
+        'REVISION.END_DATE',
+        [{ field: 'newEndDate', rule: 'RV4', message: `a no-cost extension ends after ${this.state.endDate}` }],
+        'invalid',
+        { endDate: this.state.endDate },
+      );
+    }
+  }
+
+  /** RV4: the new end date in force; the caller re-derives the reports owed from the fund's schedule. */
+  extend(newEndDate: string): void {
+    this.assertOpen();
+    this.checkExtension(newEndDate);
+    this.state.endDate = newEndDate;
   }
 
   /** M12: closes with the final reports; the unspent balance comes back and what was never transferred is released. */

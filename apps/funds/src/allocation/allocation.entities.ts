@@ -17,6 +17,8 @@ export class AllocationRecord {
     transferredMinor: string;
     spentByYear: Record<string, string>;
   }>;
+  /** The budget by organisation and category (issue 14), amounts in minor units. */
+  @Column('jsonb') budget: Array<{ organisation: string; category: string; amountMinor: string }>;
   @Column('uuid', { name: 'decision_id' }) decisionId: string;
   @Column('timestamptz', { name: 'approved_at' }) approvedAt: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
@@ -51,4 +53,6 @@ export class ExpenditureRecord {
   @Column('int') year: number;
   @Column('bigint', { name: 'amount_minor' }) amountMinor: string;
   @Column('timestamptz', { name: 'reported_at' }) reportedAt: Date;
+  /** By budget category (issue 14): minor units as decimal strings, adding up to `amountMinor`; null before. */
+  @Column('jsonb', { nullable: true }) lines: Array<{ category: string; amountMinor: string }> | null;
 }

@@ -35,7 +35,6 @@ export class AllocationRepository {
       fundCode: allocation.state.fundCode,
       pocketCode: allocation.state.pocketCode,
       creditLine: allocation.state.creditLine,
-      amountMinor: allocation.state.amountMinor.toString(),
       startDate: allocation.state.startDate,
       decisionId: approval.decisionId,
       approvedAt: approval.approvedAt,
@@ -99,12 +98,18 @@ function restore(r: AllocationRecord): Allocation {
       transferredMinor: BigInt(s.transferredMinor),
       spentByYear: Object.fromEntries(Object.entries(s.spentByYear).map(([y, v]) => [y, BigInt(v)])),
     })),
+    budget: r.budget.map((l) => ({
+      organisation: l.organisation,
+      category: l.category,
+      amountMinor: BigInt(l.amountMinor),
+    })),
   });
 }
 
 function stored(a: Allocation) {
   return {
     status: a.state.status,
+    amountMinor: a.state.amountMinor.toString(),
     endDate: a.state.endDate,
     shares: a.state.shares.map((s) => ({
       organisation: s.organisation,
@@ -112,5 +117,6 @@ function stored(a: Allocation) {
       transferredMinor: s.transferredMinor.toString(),
       spentByYear: Object.fromEntries(Object.entries(s.spentByYear).map(([y, v]) => [y, v.toString()])),
     })),
+    budget: a.state.budget.map((l) => ({ ...l, amountMinor: l.amountMinor.toString() })),
   };
 }

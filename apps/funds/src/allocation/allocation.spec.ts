@@ -175,6 +175,10 @@ describe('the allocation after approval', () => {
         { organisation: 'ILO', approvedMinor: 100_000_00n, transferredMinor: 0n, spentByYear: {} },
         { organisation: 'IOM', approvedMinor: 50_000_00n, transferredMinor: 0n, spentByYear: {} },
       ],
+      budget: [
+        { organisation: 'ILO', category: 'uncategorised', amountMinor: 100_000_00n },
+        { organisation: 'IOM', category: 'uncategorised', amountMinor: 50_000_00n },
+      ],
     });
   }
 
@@ -212,13 +216,16 @@ describe('the allocation after approval', () => {
     expect(violationOf(() => a.transfer('t3', 'IOM', usd('1.00')))).toMatchObject({ code: 'ALLOCATION.CLOSED' });
   });
 
-  it('asks for revisions at least a month before the end date', () => {
+  it('RV6 asks for revisions at least a month before the end date, RV4 an extension ends later', () => {
     const a = allocation();
-    a.revise('no-cost-extension', '2028-10-30', '2029-05-31');
+    a.assertRevisable('2028-10-30');
+    a.extend('2029-05-31');
     expect(a.state.endDate).toBe('2029-05-31');
-    expect(violationOf(() => a.revise('budget-revision', '2029-05-01', null))).toMatchObject({
+    expect(violationOf(() => a.assertRevisable('2029-05-01'))).toMatchObject({
       code: 'REVISION.TOO_LATE',
+      rules: ['RV6'],
     });
+    expect(violationOf(() => a.extend('2029-05-31'))).toMatchObject({ code: 'REVISION.END_DATE', rules: ['RV4'] });
   });
 
   it('F12 owes a monitoring framework in the first month, an interim report at 12 months, final reports and an ex-post evaluation', () => {

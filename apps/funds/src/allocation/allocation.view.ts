@@ -1,7 +1,8 @@
 import { Money } from '@fundline/money';
 import { Allocation, spent } from './allocation.aggregate';
+import { budgetLinesView } from './revision/revision.view';
 
-/** An allocation as its API shows it: per organisation, what was approved, transferred and spent. */
+/** An allocation as its API shows it: per organisation, what was approved, transferred and spent; its budget lines. */
 export function allocationView(a: Allocation) {
   const usd = (m: bigint) => Money.ofMinor(m, 'USD').toJSON();
   return {
@@ -10,6 +11,7 @@ export function allocationView(a: Allocation) {
     fundCode: a.state.fundCode,
     pocketCode: a.state.pocketCode,
     creditLine: a.state.creditLine,
+    amount: usd(a.state.amountMinor),
     status: a.state.status,
     startDate: a.state.startDate,
     endDate: a.state.endDate,
@@ -20,5 +22,6 @@ export function allocationView(a: Allocation) {
       spent: usd(spent(s)),
       deliveryRate: s.transferredMinor === 0n ? null : Number((spent(s) * 10000n) / s.transferredMinor) / 10000,
     })),
+    budget: budgetLinesView(a.state.budget),
   };
 }

@@ -13,7 +13,6 @@ import { allocationView } from './allocation.view';
 import { CloseAllocation, CloseDto } from './closure/close-allocation';
 import { ExpenditureDto, ReportExpenditure } from './expenditure/report-expenditure';
 import { Obligations } from './obligations/obligations';
-import { ReviseAllocation, RevisionDto } from './revision/revise-allocation';
 import { TransferDto, TransferTranche } from './transfer/transfer-tranche';
 
 class ObligationsQuery {
@@ -75,24 +74,6 @@ export class AllocationsController {
     return sendIdempotent(
       res,
       await this.commands.execute(new ReportExpenditure(a, requireCorrelationId(), k, id, body)),
-    );
-  }
-
-  @Post('allocations/:id/revisions')
-  @HttpCode(200)
-  @Roles('fund-admin')
-  @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Budget revision or no-cost extension, at least a month before the end date' })
-  async revise(
-    @CurrentActor() a: Actor,
-    @IdempotencyKey() k: string,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RevisionDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return sendIdempotent(
-      res,
-      await this.commands.execute(new ReviseAllocation(a, requireCorrelationId(), k, id, body)),
     );
   }
 

@@ -1,15 +1,31 @@
 import { ConceptsTopicEvent, REFERENCE_DATA_RECORDED_V1 } from '@fundline/contracts';
-import { Article4Status, BeneficiaryStatus, Fund1035Lists, ListSourceInForce, sourcesInForce } from '@fundline/domain';
+import {
+  Article4Status,
+  BeneficiaryStatus,
+  Fund1035Lists,
+  FundParameters,
+  ListSourceInForce,
+  sourcesInForce,
+} from '@fundline/domain';
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * The funds service keeps the reference data it decides with: F4 fund parameters, and for F3 every list the
+ * The funds service keeps the reference data it decides with: F4 fund parameters, the budget categories a revised
+ * budget may name (issue 14), and for F3 every list the
  * screening's Line 2 eligibility reads (Article 4 status, the published Line 2 list and its source, and what makes a
  * state a Fund 1035 beneficiary: IOM membership and the income classification).
  */
-const KEPT = ['article4', 'fund-parameter', 'fund1035-line2', 'list-source', 'country', 'fund1035-beneficiary'];
+const KEPT = [
+  'article4',
+  'fund-parameter',
+  'fund1035-line2',
+  'list-source',
+  'country',
+  'fund1035-beneficiary',
+  'budget-category',
+];
 
 @Injectable()
 export class ReferenceReplicator implements IntegrationEventHandler<ConceptsTopicEvent> {
@@ -35,6 +51,13 @@ export async function replicaAsOf(manager: EntityManager, dataset: string, date:
     [dataset, date],
   )) as Array<{ key: string; value: Record<string, unknown> | null }>;
   return new Map(rows.filter((r) => r.value !== null).map((r) => [r.key, r.value as Record<string, unknown>]));
+}
+
+/** The fund parameters in force on a date (F4 ceilings at approval, the RV1 threshold at a revision). */
+export async function fundParametersAsOf(manager: EntityManager, date: string): Promise<FundParameters> {
+  return FundParameters.of(
+    [...(await replicaAsOf(manager, 'fund-parameter', date))].map(([key, v]) => [key, v.value] as const),
+  );
 }
 
 /** The lists Line 2 eligibility (F3) reads, as in force on a date: the same datasets concepts screened with. */

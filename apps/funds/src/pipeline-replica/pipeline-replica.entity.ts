@@ -43,6 +43,10 @@ export class PipelineReplicaRecord {
   @Column('bigint', { name: 'requested_minor' })
   requestedMinor: string;
 
+  /** The submitted budget by category (issue 14); null for submissions published before budgets had categories. */
+  @Column('jsonb', { nullable: true })
+  budget: Array<{ category: string; organisation: string | null; amountMinor: string }> | null;
+
   @Column('char', { length: 3 })
   currency: string;
 

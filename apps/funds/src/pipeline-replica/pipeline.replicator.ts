@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PipelineReplicaRecord } from './pipeline-replica.entity';
 
-/** Keeps the funds service's replica of the pipeline: what is eligible, for how much, on which line. */
+/** Keeps the funds service's replica of the pipeline: what is eligible, for how much, on which line, by category. */
 @Injectable()
 export class PipelineReplicator implements IntegrationEventHandler<ConceptsTopicEvent> {
   readonly handles = ALL_SUBMISSION_TYPES;
@@ -35,6 +35,12 @@ export class PipelineReplicator implements IntegrationEventHandler<ConceptsTopic
           scope: p.scope,
           title: p.title,
           requestedMinor: requested.amountMinor.toString(),
+          budget:
+            p.budget?.map((line) => ({
+              category: line.category,
+              organisation: line.organisation ?? null,
+              amountMinor: Money.parse(line.amount.amount, line.amount.currency).amountMinor.toString(),
+            })) ?? null,
           currency: requested.currency,
           updatedAt: new Date(event.occurredAt),
         },

@@ -3,7 +3,8 @@ import {
   ALLOCATION_APPROVED_V2,
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V2,
-  ALLOCATION_REVISED_V1,
+  ALLOCATION_REVISED_V2,
+  ALLOCATION_REVISION_DECIDED_V1,
   CONCEPT_NOTE_SUBMITTED_V1,
   EVENT_CONTRACTS,
   FundlineEvent,
@@ -44,7 +45,8 @@ const ABOUT_A_SUBMISSION = [
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V2,
   TRANSFER_DISBURSED_V1,
-  ALLOCATION_REVISED_V1,
+  ALLOCATION_REVISED_V2,
+  ALLOCATION_REVISION_DECIDED_V1,
 ] as const;
 
 /**
@@ -131,6 +133,22 @@ export class NotifierEvents implements IntegrationEventHandler {
         event.payload.obligationId,
         event.payload.submittedOn,
       ]);
+    } else if (event.type === ALLOCATION_REVISED_V2) {
+      // A no-cost extension moves the reports owed: their reminders start over from the new due dates (issue 14).
+      const p = event.payload;
+      for (const o of p.movedObligations) {
+        await manager.query(
+          `UPDATE ${tableOf(manager, 'obligations')} SET due_on = $2, last_notice = NULL WHERE obligation_id = $1`,
+          [o.obligationId, o.dueOn],
+        );
+      }
+      for (const o of p.addedObligations) {
+        await manager.query(
+          `INSERT INTO ${tableOf(manager, 'obligations')} (obligation_id, allocation_id, submission_id, kind, due_on)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [o.obligationId, p.allocationId, p.conceptId, o.kind, o.dueOn],
+        );
+      }
     }
   }
 
@@ -224,29 +242,50 @@ export class NotifierEvents implements IntegrationEventHandler {
           transferDate: dayIn(language, p.transferDate),
         }),
       });
-    } else if (event.type === ALLOCATION_REVISED_V1) {
+    } else if (event.type === ALLOCATION_REVISED_V2) {
       const p = event.payload;
-      const organisations: { organisations: string[] }[] = await manager.query(
-        `SELECT organisations FROM ${tableOf(manager, 'allocations')} WHERE allocation_id = $1`,
-        [p.allocationId],
-      );
       await this.notices.record(manager, {
         ...base,
         kind: 'allocation-revised',
         about: event.eventId,
-        parties: [government, { type: 'organisation', codes: organisations[0]?.organisations ?? [] }, staff],
+        parties: [government, await this.organisationsOf(manager, p.allocationId), staff],
         params: (language) => ({
           title: s.title,
           revision: message(language, `revision.${p.kind}`),
           revisedOn: dayIn(language, p.revisedAt),
           endDate: dayIn(language, p.endDate),
           previousEndDate: dayIn(language, p.previousEndDate),
+          reason: p.justification,
+        }),
+      });
+    } else if (event.type === ALLOCATION_REVISION_DECIDED_V1) {
+      // An approval is told by the revision it puts in force (allocation.revised.v2); a refusal only here.
+      const p = event.payload;
+      if (p.decision !== 'refused') return;
+      await this.notices.record(manager, {
+        ...base,
+        kind: 'revision-refused',
+        about: p.revisionId,
+        parties: [government, await this.organisationsOf(manager, p.allocationId), staff],
+        params: (language) => ({
+          title: s.title,
+          approvingBody: approvingBody(language),
+          revision: message(language, `revision.${p.kind}`),
+          decidedOn: dayIn(language, p.decidedAt),
           reason: p.reason,
         }),
       });
     } else if (event.type === OBLIGATION_OVERDUE_V1) {
       await this.obligations.overdue(manager, event.payload.obligationId, at);
     }
+  }
+
+  private async organisationsOf(manager: EntityManager, allocationId: string): Promise<Party> {
+    const rows: { organisations: string[] }[] = await manager.query(
+      `SELECT organisations FROM ${tableOf(manager, 'allocations')} WHERE allocation_id = $1`,
+      [allocationId],
+    );
+    return { type: 'organisation', codes: rows[0]?.organisations ?? [] };
   }
 
   private async submission(manager: EntityManager, id: string): Promise<Submission | undefined> {

@@ -44,6 +44,10 @@ const en: Catalogue = {
     'A {revision} of "{title}" was recorded on {revisedOn}. The programme now ends on {endDate} (before: {previousEndDate}).\nReason: {reason}',
   'revision.budget-revision': 'budget revision',
   'revision.no-cost-extension': 'no-cost extension',
+  'revision.scope-change': 'change of scope',
+  'revision-refused.subject': 'Revision not approved: "{title}"',
+  'revision-refused.body':
+    'The {approvingBody} did not approve the {revision} requested for "{title}", on {decidedOn}. The programme continues as before.\nReason: {reason}',
 
   'pipeline-expiry-warning.subject': 'Leaving the pipeline on {expiresOn}: "{title}"',
   'pipeline-expiry-warning.body':
@@ -129,6 +133,10 @@ const fr: Catalogue = {
     'Révision du {revisedOn} ({revision}) pour « {title} ». Le programme se termine désormais le {endDate} (auparavant : {previousEndDate}).\nMotif : {reason}',
   'revision.budget-revision': 'révision budgétaire',
   'revision.no-cost-extension': 'prolongation sans incidence financière',
+  'revision.scope-change': 'modification de la portée',
+  'revision-refused.subject': 'Révision non approuvée : « {title} »',
+  'revision-refused.body':
+    'Décision du {decidedOn} ({approvingBody}) : la demande de {revision} pour « {title} » n’est pas approuvée. Le programme se poursuit sans changement.\nMotif : {reason}',
 
   'pipeline-expiry-warning.subject': 'Sortie de la liste des projets le {expiresOn} : « {title} »',
   'pipeline-expiry-warning.body':
@@ -214,6 +222,10 @@ const es: Catalogue = {
     'Revisión del {revisedOn} ({revision}) de «{title}». El programa termina ahora el {endDate} (antes: {previousEndDate}).\nMotivo: {reason}',
   'revision.budget-revision': 'revisión presupuestaria',
   'revision.no-cost-extension': 'prórroga sin costo adicional',
+  'revision.scope-change': 'cambio de alcance',
+  'revision-refused.subject': 'Revisión no aprobada: «{title}»',
+  'revision-refused.body':
+    'Decisión del {decidedOn} ({approvingBody}): no se aprueba la solicitud de {revision} para «{title}». El programa continúa sin cambios.\nMotivo: {reason}',
 
   'pipeline-expiry-warning.subject': 'Saldrá de la cartera el {expiresOn}: «{title}»',
   'pipeline-expiry-warning.body':

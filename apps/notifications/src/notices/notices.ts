@@ -18,6 +18,7 @@ export const NOTICE_KINDS = [
   'decision-rejected',
   'transfer-disbursed',
   'allocation-revised',
+  'revision-refused',
   'pipeline-expiry-warning',
   'pipeline-expired',
   'digest',

@@ -1,5 +1,5 @@
 import { Clock, dayOf, yearOf } from '@fundline/domain';
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -12,16 +12,15 @@ import {
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { ProblemException } from '@fundline/http';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
 import { CreditLineReportResponse } from '../report-responses';
-import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
+import { CatchUp } from '../read-model/catch-up';
+import { AsOfFormatQuery, inFormat, XLSX } from '../report-format';
 import { CreditLineReports, ReportPeriod } from './credit-line-report';
 import { asCsv, asJson, asXlsx } from './credit-line-report.formats';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-class ReportQuery extends CatchUpQuery {
+class ReportQuery extends AsOfFormatQuery {
   @ApiPropertyOptional({
     example: '2026-01-01',
     description: 'Period of posting dates, start (default: 1 January of the year of `to`, else of `asOf`)',
@@ -48,16 +47,6 @@ class ReportQuery extends CatchUpQuery {
   @IsOptional()
   @Matches(/^\d{4}$/)
   year?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', description: 'The report as it stood at this moment' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
-  format?: 'json' | 'csv' | 'xlsx';
 }
 
 @ApiTags('reports')
@@ -135,16 +124,10 @@ export class CreditLineReportController {
     await this.catchUp.waitFor(query.after, res);
     const report = await this.creditLines.report(fund.code, line, period, actor);
     const name = `${fund.code.toLowerCase().replace(/_/g, '-')}-${line.toLowerCase()}-${'from' in period ? `${period.from}-${period.to}` : `fund-year-${period.fundYear}`}`;
-    if (query.format === 'csv') {
-      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return asCsv(report);
-    }
-    if (query.format === 'xlsx') {
-      return new StreamableFile(await asXlsx(report), {
-        type: XLSX,
-        disposition: `attachment; filename="${name}.xlsx"`,
-      });
-    }
-    return asJson(report);
+    return inFormat(res, query.format, name, {
+      json: () => asJson(report),
+      csv: () => asCsv(report),
+      xlsx: () => asXlsx(report),
+    });
   }
 }

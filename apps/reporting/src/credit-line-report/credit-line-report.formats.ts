@@ -86,7 +86,7 @@ export function asJson(report: CreditLineReport) {
   };
 }
 
-function csvCell(value: string | null): string {
+export function csvCell(value: string | null): string {
   const text = value ?? '';
   // Quote what needs it, and neutralise formulas so a spreadsheet never executes a cell (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;

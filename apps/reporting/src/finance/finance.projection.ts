@@ -3,6 +3,7 @@ import {
   ALLOCATION_CLOSED_V1,
   ALLOCATION_DEFERRED_V2,
   ALLOCATION_REJECTED_V2,
+  ALLOCATION_REVISED_V2,
   CONTRIBUTION_DEPOSITED_V1,
   CREDIT_LINE_FUNDED_V1,
   EXPENDITURE_REPORTED_V1,
@@ -41,6 +42,7 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
     ALLOCATION_REJECTED_V2,
     CREDIT_LINE_FUNDED_V1,
     FUND_COST_RECORDED_V1,
+    ALLOCATION_REVISED_V2,
   ];
 
   async handle(event: FundsTopicEvent, manager: EntityManager): Promise<void> {
@@ -160,9 +162,19 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
       case EXPENDITURE_REPORTED_V1: {
         const p = event.payload;
         await manager.query(
-          `INSERT INTO ${tableOf(manager, 'expenditure_reports')} (event_id, allocation_id, organisation, year, amount_minor, reported_at)
-           VALUES ($1,$2,$3,$4,$5,$6)`,
-          [event.eventId, p.allocationId, p.organisation, p.year, minor(p.amount), event.occurredAt],
+          `INSERT INTO ${tableOf(manager, 'expenditure_reports')} (event_id, allocation_id, organisation, year, amount_minor, reported_at, lines)
+           VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+          [
+            event.eventId,
+            p.allocationId,
+            p.organisation,
+            p.year,
+            minor(p.amount),
+            event.occurredAt,
+            p.lines
+              ? JSON.stringify(p.lines.map((l) => ({ category: l.category, amountMinor: minor(l.amount) })))
+              : null,
+          ],
         );
         await refreshAllocation(manager, p.allocationId);
         return;
@@ -204,6 +216,29 @@ export class FinanceProjection implements IntegrationEventHandler<FundsTopicEven
           `UPDATE ${tableOf(manager, 'obligations')} SET report_document_id = $2, report_sha256 = $3 WHERE obligation_id = $1`,
           [p.obligationId, p.report.documentId, p.report.sha256],
         );
+        return;
+      }
+      case ALLOCATION_REVISED_V2: {
+        // Issue 14: a revision in force changes the amount (budget revisions) or the end date and the reports owed
+        // (no-cost extensions); a v1 revision, read as v2, moves only the end date.
+        const p = event.payload;
+        await manager.query(
+          `UPDATE ${tableOf(manager, 'allocations')} SET end_date = $2, amount_minor = coalesce($3, amount_minor)
+           WHERE allocation_id = $1`,
+          [p.allocationId, p.endDate, p.budget ? minor(p.budget.amount) : null],
+        );
+        for (const o of p.movedObligations) {
+          await manager.query(`UPDATE ${tableOf(manager, 'obligations')} SET due_on = $2 WHERE obligation_id = $1`, [
+            o.obligationId,
+            o.dueOn,
+          ]);
+        }
+        for (const o of p.addedObligations) {
+          await manager.query(
+            `INSERT INTO ${tableOf(manager, 'obligations')} (obligation_id, allocation_id, concept_id, kind, due_on) VALUES ($1,$2,$3,$4,$5)`,
+            [o.obligationId, p.allocationId, p.conceptId, o.kind, o.dueOn],
+          );
+        }
         return;
       }
       case ALLOCATION_CLOSED_V1: {

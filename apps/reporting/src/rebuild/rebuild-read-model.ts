@@ -17,6 +17,8 @@ import { FinanceProjection } from '../finance/finance.projection';
 import { PipelineDecisionRecord, PipelineEntryRecord } from '../pipeline/pipeline-entry.entity';
 import { ReferenceProjection } from '../pipeline/reference.projection';
 import { SubmissionProjection } from '../pipeline/submission.projection';
+import { ResultsProjection } from '../results/results.projection';
+import { BudgetProjection } from '../budgets/budget.projection';
 import { REPORTING_MIGRATIONS } from '../reporting.migrations';
 
 export interface RebuildOptions {
@@ -101,7 +103,13 @@ async function consumeUntil(
     groupId,
     topics: TOPICS_READ,
     namespace: options.kafkaNamespace,
-    handlers: [new SubmissionProjection(), new FinanceProjection(), new ReferenceProjection()],
+    handlers: [
+      new SubmissionProjection(),
+      new FinanceProjection(),
+      new ReferenceProjection(),
+      new ResultsProjection(),
+      new BudgetProjection(),
+    ],
     batching: REPLAY,
   });
   let resolve!: () => void;

@@ -142,15 +142,17 @@ describe('AsyncAPI document generated from the contracts', () => {
       },
     });
     expect((schemas.ApprovedAllocationV1 as { required: string[] }).required).not.toContain('obligations');
-    // Inherited fields: the approval is the decision plus its allocation and its agreement (optional).
+    // Inherited fields: the approval is the decision plus its allocation, its agreement and its budget (optional).
     expect(Object.keys((schemas.AllocationApprovedV2 as { properties: object }).properties).sort()).toEqual(
       [
         ...Object.keys((schemas.AllocationDecidedV2 as { properties: object }).properties),
         'allocation',
         'agreement',
+        'budget',
       ].sort(),
     );
     expect((schemas.AllocationApprovedV2 as { required: string[] }).required).not.toContain('agreement');
+    expect((schemas.AllocationApprovedV2 as { required: string[] }).required).not.toContain('budget');
   });
 
   it('refuses a decorator it cannot state, rather than documenting the contract wrongly', () => {

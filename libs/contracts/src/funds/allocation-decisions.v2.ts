@@ -1,7 +1,8 @@
 import { IsArray, IsISO8601, IsString, IsUUID } from 'class-validator';
 import { DocumentRefV1 } from '../documents/document-ref.v1';
-import { ValidNested } from '../nested';
+import { ValidNested, ValidNestedArray } from '../nested';
 import { ApprovedAllocationV1 } from './allocation-events.v1';
+import { AllocationBudgetLineV1 } from './revision-events.v1';
 
 /**
  * v2 of the committee's decisions: one event per outcome, so an approval always carries its allocation and a
@@ -27,6 +28,8 @@ export class AllocationDecidedV2 {
 export class AllocationApprovedV2 extends AllocationDecidedV2 {
   @ValidNested(ApprovedAllocationV1) allocation: ApprovedAllocationV1;
   @ValidNested(DocumentRefV1, { optional: true }) agreement?: DocumentRefV1;
+  /** The allocation's budget by organisation and category (optional: added after the first release; issue 14). */
+  @ValidNestedArray(AllocationBudgetLineV1, { optional: true }) budget?: AllocationBudgetLineV1[];
 }
 
 /** The event type a committee decision is published as. */

@@ -1,7 +1,8 @@
 import { DocumentRefV1 } from '../documents/document-ref.v1';
 import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ValidNested, ValidNestedArray } from '../nested';
-import { MoneyV1 } from '../concepts/concept-note-submitted.v1';
+import { MoneyV1 } from '../concepts/money.v1';
+import { BudgetLineV1 } from '../concepts/budget-line.v1';
 
 /** Superseded by the v2 decisions (allocation-decisions.v2.ts): still read from the topics, never published. */
 export const ALLOCATION_APPROVED_V1 = 'allocation.approved.v1';
@@ -72,6 +73,8 @@ export class ExpenditureReportedV1 {
   @IsInt() year: number;
   @ValidNested(MoneyV1) amount: MoneyV1;
   @ValidNested(MoneyV1) spentByOrganisation: MoneyV1;
+  /** The year's expenditure by budget category, adding up to `amount` (optional: added after the first release; issue 14). */
+  @ValidNestedArray(BudgetLineV1, { optional: true }) lines?: BudgetLineV1[];
 }
 
 export class AllocationClosedV1 {

@@ -31,6 +31,8 @@ const FIRST_FUND_PARAMETERS = {
   'mptf.indirect-support-cost.cap-basis-points': 700,
   'pipeline.validity-months': 24,
   'mptf.capitalization-target-minor': 70_000_000_00n,
+  /** RV1 (issue 14): a budget line may move by this much of itself without the approving authority's decision. */
+  'revision.budget-move-threshold-basis-points': 2_000,
 } satisfies FundParameterValues;
 
 interface FundParameterValues {

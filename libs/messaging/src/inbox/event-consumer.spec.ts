@@ -345,4 +345,53 @@ describe('outbox relay and idempotent consumer', () => {
       expect(offsets).toEqual([...offsets].sort((a, b) => (a < b ? -1 : 1)));
     }
   });
+
+  it('applies every handler of a type, in the order given, in the one transaction that records the event', async () => {
+    /** Records which handler saw the event, and how many effects of it the transaction held when it did. */
+    const recording = (name: string): IntegrationEventHandler => ({
+      handles: [CONCEPT_NOTE_SUBMITTED_V1],
+      async handle(event, manager) {
+        const [{ n }] = await manager.query(
+          'SELECT count(*)::int AS n FROM "messaging_test"."effects" WHERE event_id = $1',
+          [event.eventId],
+        );
+        await manager.query('INSERT INTO "messaging_test"."effects" VALUES ($1, $2)', [
+          event.eventId,
+          `${event.aggregateId} ${name} after ${n}`,
+        ]);
+      },
+    });
+    const own = `${namespace}-handlers`;
+    await ensureTopics(kafka, own);
+    const both = new EventConsumer(dataSource, kafka, {
+      groupId: 'it-handlers',
+      topics: [TOPICS.concepts],
+      namespace: own,
+      handlers: [recording('replica'), recording('results')],
+    });
+    const applied: string[] = [];
+    both.onProcessed((event, outcome) => applied.push(`${event?.aggregateId} ${outcome}`));
+    await both.start();
+    const conceptId = randomUUID();
+    try {
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({
+        topic: physicalName(own, TOPICS.concepts),
+        messages: [{ key: conceptId, value: JSON.stringify(submitted(conceptId)) }],
+      });
+      await producer.disconnect();
+      await waitUntil(() => applied.includes(`${conceptId} applied`), 'the event applied');
+    } finally {
+      await both.stop();
+    }
+    const rows = await dataSource.query(
+      'SELECT concept_id FROM "messaging_test"."effects" WHERE concept_id LIKE $1 ORDER BY concept_id',
+      [`${conceptId} %`],
+    );
+    expect(rows.map((r: { concept_id: string }) => r.concept_id)).toEqual([
+      `${conceptId} replica after 0`,
+      `${conceptId} results after 1`,
+    ]);
+  });
 });

@@ -9,7 +9,8 @@ import { isTransientFailure } from './transient-failure';
 /**
  * Applies one event type's effect inside the consumer's transaction (the same one that records the event). It receives
  * only the types it `handles`, in their current version (`E`: the events of the topic it reads); `switch (event.type)`
- * narrows the payload.
+ * narrows the payload. Several handlers may handle one type (each service keeps its own rows from it): they run in the
+ * order given, in that one transaction.
  */
 export interface IntegrationEventHandler<E extends FundlineEvent = FundlineEvent> {
   readonly handles: readonly string[];
@@ -81,7 +82,7 @@ export class EventConsumer {
   private lastFetchAt: number | undefined;
   private readonly positions = new Map<string, bigint>();
   private producer: Producer | undefined;
-  private readonly byType = new Map<string, IntegrationEventHandler>();
+  private readonly byType = new Map<string, IntegrationEventHandler[]>();
   private readonly listeners = new Set<
     (event: FundlineEvent | undefined, outcome: Outcome, position: MessagePosition) => void
   >();
@@ -91,7 +92,9 @@ export class EventConsumer {
     private readonly kafka: Kafka,
     private readonly options: EventConsumerOptions,
   ) {
-    for (const handler of options.handlers) for (const type of handler.handles) this.byType.set(type, handler);
+    for (const handler of options.handlers) {
+      for (const type of handler.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), handler]);
+    }
   }
 
   async start(): Promise<void> {
@@ -383,9 +386,9 @@ export class EventConsumer {
 
   private async applyIfNew(manager: EntityManager, event: FundlineEvent, fresh: boolean): Promise<Outcome> {
     if (!fresh) return 'duplicate';
-    const handler = this.byType.get(event.type);
-    if (!handler) return 'ignored';
-    await handler.handle(event, manager);
+    const handlers = this.byType.get(event.type);
+    if (!handlers) return 'ignored';
+    for (const handler of handlers) await handler.handle(event, manager);
     return 'applied';
   }
 

@@ -1,14 +1,15 @@
 import { Actor } from '@fundline/contracts';
 import { DocumentStore, StoredDocument } from '@fundline/documents';
-import { ApprovalCandidate, dayOf, FundParameters, FundPolicies } from '@fundline/domain';
+import { ApprovalCandidate, ApprovalContext, dayOf, FundPolicies } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LedgerService } from '../../ledger/ledger.service';
 import { PipelineReplicaRecord } from '../../pipeline-replica/pipeline-replica.entity';
 import { Allocation, ApprovalRequest } from '../allocation.aggregate';
+import { SubmittedBudgetLine } from '../revision/allocation-budget';
 import { AllocationRepository } from '../allocation.repository';
-import { fund1035ListsAsOf, replicaAsOf } from '../reference-replica';
+import { fund1035ListsAsOf, fundParametersAsOf, replicaAsOf } from '../reference-replica';
 import { grantAgreementTerms } from '../agreement/agreement-terms';
 import { renderGrantAgreement } from '../agreement/grant-agreement';
 
@@ -37,21 +38,15 @@ export class Approvals {
     const policy = FundPolicies.of(entry.fund);
     const today = dayOf(decision.now);
     const candidate = candidateOf(entry);
-    const parameters = FundParameters.of(
-      [...(await replicaAsOf(manager, 'fund-parameter', today))].map(([key, v]) => [key, v.value] as const),
-    );
-    const lists = policy.needsEligibilityLists(policy.earmark(candidate, terms))
-      ? await fund1035ListsAsOf(manager, today)
-      : undefined;
-    const parentFundedOnLine = entry.parentId ? await this.allocations.fundedLineOf(manager, entry.parentId) : null;
     const { allocation, obligations, commitment } = Allocation.approve({
       allocationId: decision.allocationId,
       decisionId: decision.decisionId,
       candidate,
       terms,
       policy,
-      context: { now: decision.now, parameters, lists, parentFundedOnLine },
+      context: await this.context(manager, entry, terms, decision.now),
       today,
+      submittedBudget: submittedBudgetOf(entry),
     });
     const agreement = await renderGrantAgreement(
       grantAgreementTerms({
@@ -87,9 +82,33 @@ export class Approvals {
     );
     return { allocation, obligations: owed, agreement: stored };
   }
+
+  /**
+   * What the fund's approval rules read on `now`: the parameters and lists in force, the parent's funding. A revision
+   * that raises an allocation reads the same (issue 14).
+   */
+  async context(
+    manager: EntityManager,
+    entry: PipelineReplicaRecord,
+    terms: Pick<ApprovalTermsRequested, 'pocketCode' | 'creditLine'>,
+    now: Date,
+  ): Promise<ApprovalContext> {
+    const policy = FundPolicies.of(entry.fund);
+    const today = dayOf(now);
+    const parameters = await fundParametersAsOf(manager, today);
+    const lists = policy.needsEligibilityLists(policy.earmark(candidateOf(entry), terms))
+      ? await fund1035ListsAsOf(manager, today)
+      : undefined;
+    const parentFundedOnLine = entry.parentId ? await this.allocations.fundedLineOf(manager, entry.parentId) : null;
+    return { now, parameters, lists, parentFundedOnLine };
+  }
 }
 
-function candidateOf(entry: PipelineReplicaRecord): ApprovalCandidate {
+function submittedBudgetOf(entry: PipelineReplicaRecord): SubmittedBudgetLine[] | null {
+  return entry.budget?.map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) })) ?? null;
+}
+
+export function candidateOf(entry: PipelineReplicaRecord): ApprovalCandidate {
   return {
     conceptId: entry.conceptId,
     fund: entry.fund,

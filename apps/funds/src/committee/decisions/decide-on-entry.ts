@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { Approvals } from '../../allocation/approval/approvals';
 import { Allocation } from '../../allocation/allocation.aggregate';
 import { CommitteeSessions } from '../committee-sessions.repository';
+import { budgetLinesView } from '../../allocation/revision/revision.view';
 import { DecisionDto } from '../committee.dto';
 
 export class DecideOnEntry extends Command<IdempotentResult<object>> {
@@ -110,6 +111,7 @@ export class DecideOnEntryHandler implements ICommandHandler<DecideOnEntry> {
               ...decided,
               allocation: allocationPayload(approved.allocation, approved.obligations),
               agreement: { documentId: approved.agreement.documentId, sha256: approved.agreement.sha256 },
+              budget: budgetLinesView(approved.allocation.state.budget),
             } satisfies AllocationApprovedV2)
           : decided;
         await appendToOutbox(manager, [

@@ -147,12 +147,40 @@ export const EN = {
   'EXPENDITURE.ABOVE_TRANSFERS': {
     detail: '{organisation} would have spent more than the {transferred} transferred to it',
   },
+  'EXPENDITURE.LINES': {
+    detail: 'the expenditure by category adds up to {total}, not to the {amount} reported, or names a category twice',
+  },
   'REVISION.TOO_LATE': {
     detail: 'revisions are requested at least one month before the end date {endDate}',
   },
   'REVISION.END_DATE': { detail: 'a no-cost extension ends after {endDate}' },
+  'REVISION.CHANGE': { detail: 'a {kind} states its own change and no other: {count} field(s) wrong: {fields}' },
+  'REVISION.BUDGET_UNKNOWN': {
+    detail: 'the revised budget names what this allocation does not have: {count} problem(s): {rules}',
+  },
+  'REVISION.BUDGET': { detail: 'the revised budget is not whole: {count} rule(s) broken: {rules}' },
+  'REVISION.NOT_APPROVABLE': { detail: 'the revision cannot be approved: {count} rule(s) broken: {rules}' },
+  'REVISION.NOT_FOUND': { detail: 'no revision {id}' },
+  'REVISION.NOT_PENDING': { detail: 'revision {id} is {status}; only a pending revision is decided' },
+  'REVISION.STALE': {
+    detail: 'the allocation changed since revision {id} was requested; request it again on the allocation as it is',
+  },
   'OBLIGATION.NOT_FOUND': { detail: 'no obligation {id}' },
   'OBLIGATION.SUBMITTED': { detail: 'already submitted on {submittedOn}' },
+  'RESULTS_FRAMEWORK.DUPLICATE_CODE': {
+    detail: 'codes are unique across a results framework (RF2): {codes} used more than once',
+  },
+  'RESULTS_FRAMEWORK.IN_USE': {
+    detail: 'progress has been reported against the results framework of allocation {id}; it no longer changes',
+  },
+  'RESULTS_FRAMEWORK.MISSING': {
+    detail: 'allocation {id} has no results framework yet: record it before reporting progress',
+  },
+  'RESULTS.UNKNOWN_INDICATOR': { detail: 'no indicator {indicators} in the results framework of allocation {id}' },
+  'RESULTS.DUPLICATE_INDICATOR': { detail: 'one figure per indicator per report: {indicators} given more than once' },
+  'RESULTS.NOT_A_PROGRESS_REPORT': {
+    detail: 'progress is reported with an interim or final narrative report, not with {kind}',
+  },
   'LINE_FUNDING.NO_CREDIT_LINES': { detail: '{fundCode} is not funded by credit line: it has no Line 1 and Line 2' },
   'LINE_FUNDING.CURRENCY': { detail: 'F9 amounts are recorded in USD' },
   'LINE_FUNDING.YEAR_NOT_OPEN': { detail: 'fund year {year} of {fundCode} is not open' },
@@ -172,6 +200,7 @@ export const EN = {
   // Reporting.
   'REPORT.UNKNOWN_FUND': { detail: 'no fund status report for {fund}' },
   'REPORT.UNKNOWN_LINE': { detail: 'no credit line {line}' },
+  'REPORT.UNKNOWN_POCKET': { detail: '{fund} has no line or window {pocket}' },
   'REPORT.PERIOD': { detail: 'a fund year or a period, not both' },
   'REPORT.PERIOD/REVERSED': { detail: 'the period ends before it starts' },
   'PIPELINE.NOT_FOUND': { detail: 'pipeline entry {conceptId} not found' },

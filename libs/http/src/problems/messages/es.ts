@@ -173,12 +173,49 @@ export const ES: Record<MessageKey, Message> = {
   'EXPENDITURE.ABOVE_TRANSFERS': {
     detail: 'los gastos de {organisation} superarían los {transferred} que se le transfirieron',
   },
+  'EXPENDITURE.LINES': {
+    detail: 'los gastos por categoría suman {total} y no los {amount} declarados, o repiten una categoría',
+  },
   'REVISION.TOO_LATE': {
     detail: 'las revisiones se solicitan al menos un mes antes de la fecha de finalización, el {endDate}',
   },
   'REVISION.END_DATE': { detail: 'una prórroga sin costo termina después del {endDate}' },
+  'REVISION.CHANGE': {
+    detail: 'una solicitud de tipo {kind} indica su propio cambio y ningún otro: {count} campo(s) erróneo(s): {fields}',
+  },
+  'REVISION.BUDGET_UNKNOWN': {
+    detail: 'el presupuesto revisado menciona lo que esta asignación no tiene: {count} problema(s): {rules}',
+  },
+  'REVISION.BUDGET': { detail: 'el presupuesto revisado es incoherente: {count} regla(s) incumplida(s): {rules}' },
+  'REVISION.NOT_APPROVABLE': { detail: 'la revisión no puede aprobarse: {count} regla(s) incumplida(s): {rules}' },
+  'REVISION.NOT_FOUND': { detail: 'no existe la revisión {id}' },
+  'REVISION.NOT_PENDING': {
+    detail: 'la revisión {id} está en estado «{status}»; solo se decide sobre una revisión pendiente',
+  },
+  'REVISION.STALE': {
+    detail:
+      'la asignación cambió desde que se solicitó la revisión {id}; solicítela de nuevo sobre la asignación tal como está',
+  },
   'OBLIGATION.NOT_FOUND': { detail: 'no se encontró la obligación {id}' },
   'OBLIGATION.SUBMITTED': { detail: 'ya se presentó el {submittedOn}' },
+  'RESULTS_FRAMEWORK.DUPLICATE_CODE': {
+    detail: 'los códigos de un marco de resultados son únicos (RF2): {codes} se usa más de una vez',
+  },
+  'RESULTS_FRAMEWORK.IN_USE': {
+    detail: 'ya se informaron avances sobre el marco de resultados de la asignación {id}; ya no puede cambiar',
+  },
+  'RESULTS_FRAMEWORK.MISSING': {
+    detail: 'la asignación {id} aún no tiene marco de resultados: regístrelo antes de informar avances',
+  },
+  'RESULTS.UNKNOWN_INDICATOR': {
+    detail: 'no hay ningún indicador {indicators} en el marco de resultados de la asignación {id}',
+  },
+  'RESULTS.DUPLICATE_INDICATOR': {
+    detail: 'una sola cifra por indicador y por informe: {indicators} figura más de una vez',
+  },
+  'RESULTS.NOT_A_PROGRESS_REPORT': {
+    detail: 'los avances se informan con un informe narrativo intermedio o final, no con {kind}',
+  },
   'LINE_FUNDING.NO_CREDIT_LINES': {
     detail: '{fundCode} no se financia mediante líneas de crédito: no tiene línea 1 ni línea 2',
   },
@@ -201,6 +238,7 @@ export const ES: Record<MessageKey, Message> = {
 
   'REPORT.UNKNOWN_FUND': { detail: 'no hay informe de situación del fondo para {fund}' },
   'REPORT.UNKNOWN_LINE': { detail: 'no existe la línea de crédito {line}' },
+  'REPORT.UNKNOWN_POCKET': { detail: '{fund} no tiene la línea o ventanilla {pocket}' },
   'REPORT.PERIOD': { detail: 'indique un ejercicio o un período, no ambos' },
   'REPORT.PERIOD/REVERSED': { detail: 'el período termina antes de empezar' },
   'PIPELINE.NOT_FOUND': { detail: 'no se encontró la entrada {conceptId} de la cartera de proyectos' },

@@ -176,12 +176,54 @@ export const FR: Record<MessageKey, Message> = {
   'EXPENDITURE.ABOVE_TRANSFERS': {
     detail: 'les dépenses de {organisation} dépasseraient les {transferred} qui lui ont été transférés',
   },
+  'EXPENDITURE.LINES': {
+    detail:
+      'les dépenses par catégorie totalisent {total} et non les {amount} déclarés, ou citent une catégorie deux fois',
+  },
   'REVISION.TOO_LATE': {
     detail: 'une révision se demande au moins un mois avant la date de fin, le {endDate}',
   },
   'REVISION.END_DATE': { detail: 'une prolongation sans frais se termine après le {endDate}' },
+  'REVISION.CHANGE': {
+    detail:
+      'une demande de type {kind} indique sa propre modification et aucune autre : {count} champ(s) erroné(s) : {fields}',
+  },
+  'REVISION.BUDGET_UNKNOWN': {
+    detail: 'le budget révisé mentionne ce que cette allocation ne comporte pas : {count} problème(s) : {rules}',
+  },
+  'REVISION.BUDGET': { detail: 'le budget révisé est incohérent : {count} règle(s) enfreinte(s) : {rules}' },
+  'REVISION.NOT_APPROVABLE': {
+    detail: 'la révision ne peut pas être approuvée : {count} règle(s) enfreinte(s) : {rules}',
+  },
+  'REVISION.NOT_FOUND': { detail: 'la révision {id} est introuvable' },
+  'REVISION.NOT_PENDING': {
+    detail: 'la révision {id} a le statut « {status} » ; seule une révision en attente fait l’objet d’une décision',
+  },
+  'REVISION.STALE': {
+    detail:
+      'l’allocation a changé depuis la demande de révision {id} ; présentez-la de nouveau sur l’allocation telle qu’elle est',
+  },
   'OBLIGATION.NOT_FOUND': { detail: 'l’obligation {id} est introuvable' },
   'OBLIGATION.SUBMITTED': { detail: 'déjà remis le {submittedOn}' },
+  'RESULTS_FRAMEWORK.DUPLICATE_CODE': {
+    detail: 'les codes d’un cadre de résultats sont uniques (RF2) : {codes} utilisé plus d’une fois',
+  },
+  'RESULTS_FRAMEWORK.IN_USE': {
+    detail:
+      'des progrès ont été rapportés sur le cadre de résultats de l’allocation {id} ; il ne peut plus être modifié',
+  },
+  'RESULTS_FRAMEWORK.MISSING': {
+    detail: 'l’allocation {id} n’a pas encore de cadre de résultats : enregistrez-le avant de rapporter des progrès',
+  },
+  'RESULTS.UNKNOWN_INDICATOR': {
+    detail: 'aucun indicateur {indicators} dans le cadre de résultats de l’allocation {id}',
+  },
+  'RESULTS.DUPLICATE_INDICATOR': {
+    detail: 'un seul chiffre par indicateur et par rapport : {indicators} donné plus d’une fois',
+  },
+  'RESULTS.NOT_A_PROGRESS_REPORT': {
+    detail: 'les progrès se rapportent avec un rapport narratif intermédiaire ou final, pas avec {kind}',
+  },
   'LINE_FUNDING.NO_CREDIT_LINES': {
     detail: '{fundCode} n’est pas financé par lignes de crédit : il n’a ni ligne 1 ni ligne 2',
   },
@@ -205,6 +247,7 @@ export const FR: Record<MessageKey, Message> = {
 
   'REPORT.UNKNOWN_FUND': { detail: 'aucun rapport sur la situation du fonds pour {fund}' },
   'REPORT.UNKNOWN_LINE': { detail: 'la ligne de crédit {line} n’existe pas' },
+  'REPORT.UNKNOWN_POCKET': { detail: '{fund} n’a pas de ligne ni de guichet {pocket}' },
   'REPORT.PERIOD': { detail: 'indiquez un exercice ou une période, pas les deux' },
   'REPORT.PERIOD/REVERSED': { detail: 'la période se termine avant de commencer' },
   'PIPELINE.NOT_FOUND': { detail: 'l’entrée {conceptId} de la réserve de projets est introuvable' },

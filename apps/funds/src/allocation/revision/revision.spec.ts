@@ -1,0 +1,275 @@
+import { FUND_1035, MIGRATION_MPTF } from '@fundline/domain';
+import { Money } from '@fundline/money';
+import { violationOf } from '../../../../../test/support/domain-errors';
+import { Allocation, AllocationState } from '../allocation.aggregate';
+import { BudgetLine, budgetAtApproval, needsApprovalBecause, totalOf } from './allocation-budget';
+import { obligationMoves } from './obligation-moves';
+import { Revision } from './revision';
+
+const usd = (a: string) => Money.parse(a, 'USD');
+const line = (organisation: string, category: string, amount: string): BudgetLine => ({
+  organisation,
+  category,
+  amountMinor: usd(amount).amountMinor,
+});
+const asRequested = (lines: BudgetLine[]) =>
+  lines.map((l) => ({
+    organisation: l.organisation,
+    category: l.category,
+    amount: Money.ofMinor(l.amountMinor, 'USD'),
+  }));
+
+const BUDGET = [
+  line('ILO', 'staff-and-other-personnel', '60000.00'),
+  line('ILO', 'travel', '40000.00'),
+  line('IOM', 'contractual-services', '50000.00'),
+];
+
+function allocation(overrides: Partial<AllocationState> = {}): Allocation {
+  return new Allocation({
+    id: 'a1',
+    conceptId: 'c1',
+    fundCode: 'MIGRATION_MPTF',
+    pocketCode: 'THEMATIC_4',
+    creditLine: null,
+    amountMinor: 150_000_00n,
+    status: 'approved',
+    startDate: '2026-12-01',
+    endDate: '2028-11-30',
+    shares: [
+      { organisation: 'ILO', approvedMinor: 100_000_00n, transferredMinor: 0n, spentByYear: {} },
+      { organisation: 'IOM', approvedMinor: 50_000_00n, transferredMinor: 0n, spentByYear: {} },
+    ],
+    budget: BUDGET.map((l) => ({ ...l })),
+    ...overrides,
+  });
+}
+
+const CATEGORIES = new Set(['staff-and-other-personnel', 'travel', 'contractual-services', 'uncategorised']);
+
+describe('the budget at approval', () => {
+  it('scales each organisation’s submitted lines to its approved share, the cents left over to its largest line', () => {
+    const submitted = [
+      { organisation: 'ILO', category: 'staff-and-other-personnel', amountMinor: 100_000_00n },
+      { organisation: 'ILO', category: 'travel', amountMinor: 50_000_01n },
+      { organisation: 'IOM', category: 'contractual-services', amountMinor: 30_000_00n },
+    ];
+    const lines = budgetAtApproval(submitted, [
+      { organisation: 'ILO', amountMinor: 100_000_00n },
+      { organisation: 'IOM', amountMinor: 30_000_00n },
+    ]);
+    expect(lines).toEqual([
+      { organisation: 'ILO', category: 'staff-and-other-personnel', amountMinor: 66_666_67n },
+      { organisation: 'ILO', category: 'travel', amountMinor: 33_333_33n },
+      { organisation: 'IOM', category: 'contractual-services', amountMinor: 30_000_00n },
+    ]);
+    expect(totalOf(lines)).toBe(130_000_00n);
+  });
+
+  it('gives a budget submitted before categories one uncategorised line per organisation, its share', () => {
+    expect(budgetAtApproval(null, [{ organisation: 'IOM', amountMinor: 80_000_00n }])).toEqual([
+      { organisation: 'IOM', category: 'uncategorised', amountMinor: 80_000_00n },
+    ]);
+  });
+
+  it('gives a Fund 1035 budget (lines without an organisation) to the only organisation, IOM', () => {
+    const lines = budgetAtApproval(
+      [
+        { organisation: null, category: 'staff', amountMinor: 30_000_00n },
+        { organisation: null, category: 'operational', amountMinor: 70_000_00n },
+      ],
+      [{ organisation: 'IOM', amountMinor: 99_999_99n }],
+    );
+    expect(lines).toEqual([
+      { organisation: 'IOM', category: 'staff', amountMinor: 29_999_99n },
+      { organisation: 'IOM', category: 'operational', amountMinor: 70_000_00n },
+    ]);
+  });
+});
+
+describe('revisions', () => {
+  it('RV1 records at once a move of at most 20% of each line that keeps the total and the shares', () => {
+    const next = [
+      line('ILO', 'staff-and-other-personnel', '52000.00'),
+      line('ILO', 'travel', '48000.00'),
+      line('IOM', 'contractual-services', '50000.00'),
+    ];
+    expect(needsApprovalBecause(BUDGET, next, 2_000)).toEqual([]);
+  });
+
+  it('RV1 needs approval for a line moved by more than 20%, by one cent', () => {
+    const next = [
+      line('ILO', 'staff-and-other-personnel', '51999.99'),
+      line('ILO', 'travel', '48000.01'),
+      line('IOM', 'contractual-services', '50000.00'),
+    ];
+    expect(needsApprovalBecause(BUDGET, next, 2_000)).toEqual([
+      'RV1: ILO travel moves from 40000.00 to 48000.01, more than 20% of it',
+    ]);
+  });
+
+  it('RV1 needs approval for a new category, a change of share and a change of total', () => {
+    const newCategory = [
+      ...BUDGET.slice(0, 2),
+      line('IOM', 'contractual-services', '49000.00'),
+      line('IOM', 'travel', '1000.00'),
+    ];
+    expect(needsApprovalBecause(BUDGET, newCategory, 2_000)).toEqual([
+      'RV1: IOM travel moves from 0.00 to 1000.00, more than 20% of it',
+    ]);
+    const shareMoved = [BUDGET[0], line('ILO', 'travel', '41000.00'), line('IOM', 'contractual-services', '49000.00')];
+    expect(needsApprovalBecause(BUDGET, shareMoved, 2_000)).toEqual([
+      "RV1: ILO's share changes from 100000.00 to 101000.00",
+      "RV1: IOM's share changes from 50000.00 to 49000.00",
+    ]);
+    const increased = [...BUDGET.slice(0, 2), line('IOM', 'contractual-services', '51000.00')];
+    expect(needsApprovalBecause(BUDGET, increased, 2_000)[0]).toBe(
+      'RV1: the total changes from 150000.00 to 151000.00',
+    );
+  });
+
+  it('RV2 refuses lines that do not add up to the total, a category or organisation that does not exist', () => {
+    const a = allocation();
+    const lines = asRequested(BUDGET);
+    expect(violationOf(() => a.checkBudget(usd('150000.01'), lines, CATEGORIES))).toMatchObject({
+      code: 'REVISION.BUDGET',
+      rules: ['RV2'],
+      fields: ['budget.lines'],
+    });
+    const unknown = [...lines.slice(0, 2), { organisation: 'UNHCR', category: 'catering', amount: usd('50000.00') }];
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), unknown, CATEGORIES))).toMatchObject({
+      code: 'REVISION.BUDGET_UNKNOWN',
+      kind: 'malformed',
+      rules: ['RV2', 'RV2'],
+      fields: ['budget.lines.2.organisation', 'budget.lines.2.category'],
+    });
+    const twice = [...lines, { ...lines[0], amount: usd('0.00') }];
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), twice, CATEGORIES))).toMatchObject({
+      fields: ['budget.lines.3'],
+    });
+  });
+
+  it('M10 refuses a share below what was already transferred to the organisation', () => {
+    const a = allocation();
+    a.transfer('t1', 'IOM', usd('45000.00'));
+    const lines = asRequested([
+      line('ILO', 'staff-and-other-personnel', '60000.00'),
+      line('ILO', 'travel', '45000.01'),
+      line('IOM', 'contractual-services', '44999.99'),
+    ]);
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), lines, CATEGORIES))).toMatchObject({
+      code: 'REVISION.BUDGET',
+      rules: ['M10'],
+    });
+  });
+
+  it('G5 commits an increase and releases a decrease; F4 refuses an increase the fund’s rules refuse', () => {
+    const a = allocation();
+    const more = [...BUDGET.slice(0, 2), line('IOM', 'contractual-services', '60000.00')];
+    const [commitment] = a.applyBudget(more, 'r1', () => []);
+    expect(commitment.input.type).toBe('allocation.commitment');
+    expect(commitment.lines.map((l) => l.amountMinor)).toEqual([10_000_00n, 10_000_00n]);
+    expect(a.state.amountMinor).toBe(160_000_00n);
+    expect(a.state.shares.map((s) => s.approvedMinor)).toEqual([100_000_00n, 60_000_00n]);
+    const [release] = a.applyBudget(BUDGET, 'r2', () => []);
+    expect(release.input.type).toBe('allocation.release');
+    expect(a.state.amountMinor).toBe(150_000_00n);
+    const refused = () =>
+      a.applyBudget(more, 'r3', (amount) => [
+        { field: 'amount', rule: 'F4.1', message: `${amount.toDecimalString()} is above the ceiling` },
+      ]);
+    expect(violationOf(refused)).toMatchObject({ code: 'REVISION.NOT_APPROVABLE', rules: ['F4.1'] });
+    expect(a.state.amountMinor).toBe(150_000_00n);
+  });
+
+  it('RV3 a revision carries the change of its kind and nothing else', () => {
+    expect(violationOf(() => Revision.checkCarries('no-cost-extension', {}))).toMatchObject({
+      code: 'REVISION.CHANGE',
+      rules: ['RV3'],
+      fields: ['newEndDate'],
+    });
+    expect(
+      violationOf(() => Revision.checkCarries('scope-change', { scope: 'more', newEndDate: '2029-01-01' })),
+    ).toMatchObject({ fields: ['newEndDate'] });
+  });
+
+  it('RV5 decides a pending revision once; a revision recorded at once is not decided', () => {
+    const actor = { userId: 'u1', role: 'fund-admin' as const };
+    const request = (needsApprovalBecause: string[]) =>
+      Revision.request({
+        id: 'r1',
+        allocation: allocation().state,
+        kind: 'budget-revision',
+        justification: 'why',
+        change: { budget: BUDGET },
+        needsApprovalBecause,
+        actor,
+        now: new Date(),
+      });
+    const pending = request(['RV1: the total changes']);
+    pending.decide('refuse', 'no', { userId: 'sc', role: 'steering-committee' }, new Date());
+    expect(pending.state.status).toBe('refused');
+    expect(violationOf(() => pending.decide('approve', 'yes', actor, new Date()))).toMatchObject({
+      code: 'REVISION.NOT_PENDING',
+      kind: 'conflict',
+      rules: ['RV5'],
+    });
+    expect(violationOf(() => request([]).decide('approve', 'yes', actor, new Date()))).toMatchObject({
+      code: 'REVISION.NOT_PENDING',
+    });
+  });
+
+  it('RV5 refuses to approve a budget revision requested on a budget that changed since', () => {
+    const a = allocation();
+    const revision = Revision.request({
+      id: 'r1',
+      allocation: a.state,
+      kind: 'budget-revision',
+      justification: 'why',
+      change: { budget: BUDGET },
+      needsApprovalBecause: ['RV1'],
+      actor: { userId: 'u1', role: 'fund-admin' },
+      now: new Date(),
+    });
+    a.applyBudget(
+      [line('ILO', 'staff-and-other-personnel', '55000.00'), line('ILO', 'travel', '45000.00'), BUDGET[2]],
+      'r0',
+      () => [],
+    );
+    expect(violationOf(() => revision.checkBase(a.state))).toMatchObject({ code: 'REVISION.STALE', rules: ['RV5'] });
+  });
+});
+
+describe('F12 a no-cost extension moves the reports owed', () => {
+  it('F12 RV4 moves the final reports and the ex-post evaluation, adds the interim report a project of 12 months owes, keeps fulfilled ones', () => {
+    const start = '2026-12-01';
+    const recorded = FUND_1035.obligations(start, '2027-10-31').map((o, i) => ({
+      id: `o${i}`,
+      ...o,
+      submittedOn: o.kind === 'monitoring-framework' ? '2026-12-20' : null,
+    }));
+    const moves = obligationMoves(recorded, FUND_1035.obligations(start, '2028-05-31'));
+    expect(moves).toEqual({
+      moved: [
+        { obligationId: 'o1', kind: 'final-narrative-report', previousDueOn: '2028-01-31', dueOn: '2028-08-31' },
+        { obligationId: 'o2', kind: 'final-financial-report', previousDueOn: '2028-01-31', dueOn: '2028-08-31' },
+        { obligationId: 'o3', kind: 'ex-post-evaluation', previousDueOn: '2028-10-31', dueOn: '2029-05-31' },
+      ],
+      added: [{ kind: 'interim-narrative-report', dueOn: '2027-12-01' }],
+    });
+  });
+
+  it('M11 F12 an MPTF extension into a new year adds that year’s expenditure report, and the interim report', () => {
+    const start = '2026-12-01';
+    const recorded = MIGRATION_MPTF.obligations(start, '2027-11-30').map((o, i) => ({
+      id: `o${i}`,
+      ...o,
+      submittedOn: null,
+    }));
+    const { added } = obligationMoves(recorded, MIGRATION_MPTF.obligations(start, '2028-03-31'));
+    expect(added).toEqual([
+      { kind: 'interim-narrative-report', dueOn: '2027-12-01' },
+      { kind: 'annual-expenditure-2028', dueOn: '2029-04-30' },
+    ]);
+  });
+});
