@@ -159,19 +159,18 @@ describe('results frameworks at submission (issue 14)', () => {
       const missing = framework();
       delete missing.outcomes[0].outputs[0].indicators[1].target;
       const field = 'resultsFramework.outcomes.0.outputs.0.indicators.1.target';
-      const problem = await refused(draft(missing), 400, { field, rule: 'matches' });
+      const problem = await refused(draft(missing), 400, { field, rule: 'RF1' });
       expect(problem.code).toBe('REQUEST.INVALID');
       missing.outcomes[0].outputs[0].indicators[1].target = null;
-      await refused(draft(missing), 400, { field, rule: 'matches' });
+      await refused(draft(missing), 400, { field, rule: 'RF1' });
     });
 
-    it('RF1 an output without indicators: 400 with the limit', async () => {
+    it('RF1 an output without indicators: 400 naming it, rule RF1', async () => {
       const empty = framework();
       empty.outcomes[1].outputs[0].indicators = [];
       await refused(draft(empty), 400, {
         field: 'resultsFramework.outcomes.1.outputs.0.indicators',
-        rule: 'arrayMinSize',
-        limit: 1,
+        rule: 'RF1',
       });
     });
 

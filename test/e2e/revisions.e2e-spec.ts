@@ -232,6 +232,71 @@ describe('revisions of allocations (issue 14)', () => {
     expect(before.endDate).not.toBe('2029-06-30');
   });
 
+  const revisionCount = async (id: string) =>
+    (await f.db.query(`SELECT count(*)::int AS n FROM funds.allocation_revisions WHERE allocation_id = $1`, [id]))
+      .rows[0].n as number;
+  /** The cap of `baseMinor` in basis points, half up to the cent, as a problem's `limit`. */
+  const capOf = (baseMinor: bigint, basisPoints: bigint) =>
+    Money.ofMinor((baseMinor * basisPoints + 5_000n) / 10_000n, 'USD').toDecimalString();
+
+  it('M4 refuses a revision moving ILO money into indirect support costs above 7% of its direct costs; nothing stored', async () => {
+    const before = await allocation(mptf);
+    const revisions = await revisionCount(mptf);
+    const [big] = largest(before.budget, 'ILO');
+    const budget = withChange(before.budget, [
+      ['ILO', big.category, -1_000_00n],
+      ['ILO', 'indirect-support-costs', 1_000_00n],
+    ]);
+    const direct = budget.lines
+      .filter((l) => l.organisation === 'ILO' && l.category !== 'indirect-support-costs')
+      .reduce((sum, l) => sum + minor(l.amount), 0n);
+    const refused = await requestRevision(mptf, {
+      kind: 'budget-revision',
+      justification: 'More programme support',
+      budget,
+    }).expect(422);
+    const line = budget.lines.findIndex((l) => l.organisation === 'ILO' && l.category === 'indirect-support-costs');
+    expect(refused.body).toMatchObject({
+      code: 'REVISION.BUDGET',
+      errors: [
+        {
+          rule: 'M4',
+          field: `budget.lines.${line}`,
+          limit: capOf(direct, 700n),
+          message: expect.stringMatching(/^ILO: indirect-support-costs \d+\.\d{2} above 7% of direct costs/),
+        },
+      ],
+    });
+    expect(await allocation(mptf)).toEqual(before);
+    expect(await revisionCount(mptf)).toBe(revisions);
+  });
+
+  it('F7 refuses a Fund 1035 revision moving operational costs into staff above 30% of the total; nothing stored', async () => {
+    const before = await allocation(line2);
+    const revisions = await revisionCount(line2);
+    const staffAndOffice = before.budget
+      .filter((l) => l.category === 'staff' || l.category === 'office')
+      .reduce((sum, l) => sum + minor(l.amount), 0n);
+    const limit = capOf(minor(before.amount), 3_000n);
+    const move = Money.parse(limit, 'USD').amountMinor - staffAndOffice + 1n;
+    const budget = withChange(before.budget, [
+      ['IOM', 'operational', -move],
+      ['IOM', 'staff', move],
+    ]);
+    const refused = await requestRevision(line2, {
+      kind: 'budget-revision',
+      justification: 'A second project officer',
+      budget,
+    }).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'REVISION.BUDGET',
+      errors: [{ rule: 'F7', field: `budget.lines.${budget.lines.findIndex((l) => l.category === 'staff')}`, limit }],
+    });
+    expect(refused.body.errors[0].message).toContain(`above 30% of the total ${before.amount.amount}`);
+    expect(await allocation(line2)).toEqual(before);
+    expect(await revisionCount(line2)).toBe(revisions);
+  });
+
   it('F4.1 refuses an increase of a Line 2 national project above USD 200,000.00, approves one to it', async () => {
     const before = await allocation(line2);
     const to = async (total: bigint, status: number) => {
@@ -262,11 +327,16 @@ describe('revisions of allocations (issue 14)', () => {
     const ilo = before.shares.find((s) => s.organisation === 'ILO')!;
     const cut = minor(ilo.approved) - 40_000_00n + 1n;
     const [line] = largest(before.budget, 'ILO');
+    // ILO's indirect support costs go first, so that its budget stays within M4 and M10 alone refuses.
+    const indirect = minor(
+      before.budget.find((l) => l.organisation === 'ILO' && l.category === 'indirect-support-costs')!.amount,
+    );
     const refused = await requestRevision(second, {
       kind: 'budget-revision',
       justification: 'ILO hands over to IOM',
       budget: withChange(before.budget, [
-        ['ILO', line.category, -cut],
+        ['ILO', 'indirect-support-costs', -indirect],
+        ['ILO', line.category, indirect - cut],
         ['IOM', 'staff-and-other-personnel', cut],
       ]),
     }).expect(422);
@@ -442,5 +512,54 @@ describe('revisions of allocations (issue 14)', () => {
       expect(refused.body).toMatchObject({ code: 'ALLOCATION.CLOSED', errors: [{ rule: 'M12' }] });
       expect(await fingerprint(line2)).toEqual(before);
     });
+  });
+  it('M4 refuses to approve a pending revision once the cap in force on the decision day is lowered; nothing changes', async () => {
+    const before = await allocation(mptf);
+    const [, , small] = largest(before.budget, 'ILO');
+    const [big] = largest(before.budget, 'ILO');
+    // A move between direct costs of more than 20% of a line: within M4 when asked, it waits for a decision (RV1).
+    const move = (minor(small.amount) * 30n) / 100n;
+    const pending = await requestRevision(mptf, {
+      kind: 'budget-revision',
+      justification: 'Travel replaces contracted trainers',
+      budget: withChange(before.budget, [
+        ['ILO', big.category, -move],
+        ['ILO', small.category, move],
+      ]),
+    }).expect(201);
+    expect(pending.body.status).toBe('pending');
+
+    const tomorrow = '2026-11-23';
+    await request(f.system.http('concepts'))
+      .put('/reference-data/fund-parameter/mptf.indirect-support-cost.cap-basis-points')
+      .set(bearer('fund-admin'))
+      .send({ effectiveFrom: tomorrow, value: { value: 600 } })
+      .expect(200);
+    await eventually(
+      async () => {
+        const { rows } = await f.db.query(
+          `SELECT 1 FROM funds.reference_replica
+           WHERE dataset = 'fund-parameter' AND key = 'mptf.indirect-support-cost.cap-basis-points' AND effective_from = $1`,
+          [tomorrow],
+        );
+        return rows.length ? true : undefined;
+      },
+      20_000,
+      'the lowered M4 cap in the funds replica',
+    );
+    f.system.clock.set(`${tomorrow}T09:00:00Z`);
+    const refused = await decide(mptf, pending.body.id, 'approve').expect(422);
+    expect(refused.body.code).toBe('REVISION.BUDGET');
+    expect(refused.body.errors.map((e: { rule: string }) => e.rule)).toContain('M4');
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(
+      `budget.lines.${before.budget.findIndex((l) => l.organisation === 'ILO' && l.category === 'indirect-support-costs')}`,
+    );
+    expect(refused.body.errors[0].message).toMatch(/above 6% of direct costs/);
+    expect(await allocation(mptf)).toEqual(before);
+    const revisions = await request(funds())
+      .get(`/allocations/${mptf}/revisions`)
+      .set(bearer('fund-admin'))
+      .expect(200);
+    expect(revisions.body.find((r: { id: string }) => r.id === pending.body.id)).toMatchObject({ status: 'pending' });
   });
 });

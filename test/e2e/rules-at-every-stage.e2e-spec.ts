@@ -153,6 +153,8 @@ const FIXTURES = {
   r43: proposal(1, 'national', '100000.00'),
   r3: proposal(2, 'national', '100000.00', { country: 'SEN' }),
   rm: note(),
+  rm4: note(),
+  rf7: proposal(2, 'national', '200000.00'),
 };
 type Fixture = keyof typeof FIXTURES;
 const fundOf = (f: Fixture) => (FIXTURES[f].path === 'project-proposals' ? 'FUND_1035' : 'MIGRATION_MPTF');
@@ -164,8 +166,8 @@ const ARTICLE4_OFFSETS = { yesterday: -1, today: 0, tomorrow: 1 } as const;
 const REVISION_PROOF = 'F3 F4 at revision of an allocation: a revision cannot change the line or the pocket';
 const REVISION =
   'funds: DecideRevision (decide-revision.ts): Allocation.applyBudget holds an increase to the fund policy and posts it to the ledger';
-const NO_BUDGET_RULES_AT_REVISION =
-  'not re-computed on a revised budget yet (docs/domain-decisions.md, "Revisions (issue 14)", open); a revision is decided by the approving authority';
+const REVISED_BUDGET =
+  'funds: RequestRevision and again DecideRevision (allocation-budget.ts budgetViolations, libs/domain budget-limits.ts), with the categories and the cap in force that day';
 
 describe('every rule with a limit at every stage: submission, approval, revision, implementation', () => {
   let system: FundlineSystem;
@@ -334,7 +336,10 @@ describe('every rule with a limit at every stage: submission, approval, revision
     no(rule, 'implementation', atImplementation),
   ];
 
-  /** Requests a budget revision to `total` (the difference on the first line) and approves it, as the case expects. */
+  /**
+   * Requests a budget revision to `total` (the difference on the largest line, which counts as neither indirect support
+   * nor staff and office costs) and approves it, as the case expects.
+   */
   async function revision(
     fixture: Fixture,
     total: string,
@@ -345,16 +350,17 @@ describe('every rule with a limit at every stage: submission, approval, revision
       await request(funds()).get(`/allocations/${allocations[fixture]}`).set(bearer('fund-admin')).expect(200)
     ).body;
     const delta = money(total).amountMinor - money(current.amount.amount).amountMinor;
-    const first = current.budget[0];
+    type Line = { organisation: string; category: string; amount: { amount: string } };
+    const largest = (current.budget as Line[]).reduce((a, b) =>
+      money(b.amount.amount).amountMinor > money(a.amount.amount).amountMinor ? b : a,
+    );
     const budget = lines
       ? lines(current.budget)
-      : [
-          {
-            ...first,
-            amount: usd(Money.ofMinor(money(first.amount.amount).amountMinor + delta, 'USD').toDecimalString()),
-          },
-          ...current.budget.slice(1),
-        ];
+      : (current.budget as Line[]).map((l) =>
+          l === largest
+            ? { ...l, amount: usd(Money.ofMinor(money(l.amount.amount).amountMinor + delta, 'USD').toDecimalString()) }
+            : l,
+        );
     const requested = await request(funds())
       .post(`/allocations/${allocations[fixture]}/revisions`)
       .set(bearer('fund-admin'))
@@ -531,7 +537,34 @@ describe('every rule with a limit at every stage: submission, approval, revision
       },
     ]),
     no('M4', 'approval', NO_BUDGET_IN_DECISION),
-    no('M4', 'revision of an allocation', NO_BUDGET_RULES_AT_REVISION),
+    yes('M4', 'revision of an allocation', REVISED_BUDGET, {
+      title: `ILO indirect support costs on direct costs of ${inTitle('100000.00')}: ${inTitle('7000.00')} and ${inTitle('6999.99')} approved, ${inTitle('7000.01')} refused`,
+      run: async () => {
+        const approved = await decide('rm4', '200000.00', {
+          pocketCode: 'THEMATIC_4',
+          shares: [
+            { organisation: 'ILO', amount: usd('100000.00') },
+            { organisation: 'IOM', amount: usd('100000.00') },
+          ],
+        }).expect(201);
+        allocations.rm4 = approved.body.allocation.allocationId;
+        // ILO keeps 100,000.00 of direct costs and adds `indirect`; IOM takes the rest: the total stays 200,000.00.
+        const indirect = (amount: string) => () => [
+          { organisation: 'ILO', category: 'staff-and-other-personnel', amount: usd('100000.00') },
+          { organisation: 'ILO', category: 'indirect-support-costs', amount: usd(amount) },
+          {
+            organisation: 'IOM',
+            category: 'staff-and-other-personnel',
+            amount: usd(money('100000.00').minus(money(amount)).toDecimalString()),
+          },
+        ];
+        const limitMinor = shareOf(money('100000.00'), P['mptf.indirect-support-cost.cap-basis-points']).amountMinor;
+        const { under, at, over } = aroundTheLimit(limitMinor);
+        await revision('rm4', '200000.00', { refused: 'M4', limit: at, atRequest: true }, indirect(over));
+        await revision('rm4', '200000.00', 'approved', indirect(under));
+        await revision('rm4', '200000.00', 'approved', indirect(at));
+      },
+    }),
     no('M4', 'implementation', 'transfers and expenditure carry no split of direct and indirect costs'),
 
     ...screenedMoneyLimit('F7', SCREENING, [
@@ -543,7 +576,27 @@ describe('every rule with a limit at every stage: submission, approval, revision
       },
     ]),
     no('F7', 'approval', NO_BUDGET_IN_DECISION),
-    no('F7', 'revision of an allocation', NO_BUDGET_RULES_AT_REVISION),
+    yes('F7', 'revision of an allocation', REVISED_BUDGET, {
+      title: `staff and office costs of a ${inTitle('200000.00')} project revised: ${inTitle('60000.00')} and ${inTitle('59999.99')} approved, ${inTitle('60000.01')} refused`,
+      run: async () => {
+        const approved = await decide('rf7', '200000.00', { creditLine: 2 }).expect(201);
+        allocations.rf7 = approved.body.allocation.allocationId;
+        // Each revision puts the costs in a new line, so that each waits for a decision (RV1) and is approved.
+        const costs = (category: 'staff' | 'office', amount: string) => () => [
+          { organisation: 'IOM', category, amount: usd(amount) },
+          {
+            organisation: 'IOM',
+            category: 'operational',
+            amount: usd(money('200000.00').minus(money(amount)).toDecimalString()),
+          },
+        ];
+        const limitMinor = shareOf(money('200000.00'), P['f1035.staff-office.cap-basis-points']).amountMinor;
+        const { under, at, over } = aroundTheLimit(limitMinor);
+        await revision('rf7', '200000.00', { refused: 'F7', limit: at, atRequest: true }, costs('staff', over));
+        await revision('rf7', '200000.00', 'approved', costs('staff', under));
+        await revision('rf7', '200000.00', 'approved', costs('office', at));
+      },
+    }),
     no('F7', 'implementation', 'transfers and expenditure carry no budget lines'),
 
     ...(['submission', 'revision of a concept'] as const).map((stage): Entry =>

@@ -1,9 +1,9 @@
+import { BUDGET_RULE_OF } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { projectProposal } from '../../infra/workload/requests';
 import { ProjectProposalContent } from '../../apps/concepts/src/proposals/project-proposal.aggregate';
 import { ReferenceSnapshot } from '../../apps/concepts/src/reference-data/reference-snapshot';
 import {
-  BUDGET_LIST_OF,
   F1035_BUDGET_CATEGORIES_SEED,
   MPTF_BUDGET_CATEGORIES_SEED,
 } from '../../apps/concepts/src/reference-data/seed/budget-categories.seed';
@@ -146,8 +146,8 @@ export function referenceSnapshot(overrides: Partial<ReferenceSnapshot> = {}): R
     sources: new Map(),
     callRounds: [{ code: '2026-regional', opensOn: '2026-01-15', closesOn: '2026-12-31' }],
     budgetCategories: new Map([
-      [BUDGET_LIST_OF['concept-note'], new Map(MPTF_BUDGET_CATEGORIES_SEED)],
-      [BUDGET_LIST_OF['project-proposal'], new Map(F1035_BUDGET_CATEGORIES_SEED)],
+      [BUDGET_RULE_OF['concept-note'].list, new Map(MPTF_BUDGET_CATEGORIES_SEED)],
+      [BUDGET_RULE_OF['project-proposal'].list, new Map(F1035_BUDGET_CATEGORIES_SEED)],
     ]),
     parameters: { ...FUND_PARAMETERS_SEED },
     ...overrides,

@@ -15,3 +15,4 @@ export * from './event-position';
 export * from './abuse/rate-limit';
 export * from './publication-before-reply';
 export * from './asyncapi';
+export * from './results-framework.dto';

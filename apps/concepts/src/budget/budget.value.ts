@@ -1,10 +1,7 @@
 import { UNCATEGORISED } from '@fundline/contracts';
-import { SubmissionForm, Violation } from '@fundline/domain';
+import { BUDGET_RULE_OF, BudgetCategory, CategorisedLine, SubmissionForm, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import {
-  BUDGET_LIST_OF,
-  BudgetCategory,
-  BudgetCategoryCounts,
   INDIRECT_SUPPORT_COSTS,
   LEGACY_CATEGORIES,
   LEGACY_STAFF_AND_OFFICE,
@@ -25,7 +22,7 @@ export type BudgetCategories = ReadonlyMap<string, ReadonlyMap<string, BudgetCat
 
 /** The category list a form's budgets are written in, as in force in `categories`. */
 export function categoriesOf(categories: BudgetCategories, form: SubmissionForm): ReadonlyMap<string, BudgetCategory> {
-  return categories.get(BUDGET_LIST_OF[form]) ?? new Map();
+  return categories.get(BUDGET_RULE_OF[form].list) ?? new Map();
 }
 
 /** The categories a categorised request may name: the list in force without the legacy ones. */
@@ -37,13 +34,9 @@ export function totalOf(lines: readonly BudgetLine[], currency = 'USD'): Money {
   return lines.reduce((sum, line) => sum.plus(line.amount), Money.zero(currency));
 }
 
-/** The lines whose category counts as `counts` in the list (lines of categories not in the list count as nothing). */
-export function linesCounting(
-  lines: readonly BudgetLine[],
-  list: ReadonlyMap<string, BudgetCategory>,
-  counts: BudgetCategoryCounts,
-): BudgetLine[] {
-  return lines.filter((line) => list.get(line.category)?.counts === counts);
+/** The lines as the budget rules (M4, F7) read them, in USD minor units. */
+export function minorLinesOf(lines: readonly BudgetLine[]): CategorisedLine[] {
+  return lines.map((l) => ({ category: l.category, amountMinor: l.amount.amountMinor }));
 }
 
 /** `staff 60000.00, office 30000.00`: the lines a verdict is about. */

@@ -1,6 +1,6 @@
+import { ResultsFrameworkV1 } from '@fundline/contracts';
 import { Money } from '@fundline/money';
 import { BudgetLine } from '../budget/budget.value';
-import { ResultsFramework } from '../results/results-framework.value';
 import { ProjectProposal, ProjectProposalState } from '../proposals/project-proposal.aggregate';
 import { ConceptNote, ConceptNoteState, participatingOrganisations } from '../submission/concept-note.aggregate';
 import { FocalPoint, GeographicScope, SubmissionCore, SubmissionStatus } from './submission';
@@ -37,7 +37,7 @@ function core(record: SubmissionRecord): SubmissionCore {
 
 export function restore(record: SubmissionRecord): AnySubmission {
   const c = record.content as Record<string, never>;
-  const resultsFramework = record.resultsFramework as ResultsFramework | null;
+  const resultsFramework = record.resultsFramework as ResultsFrameworkV1 | null;
   if (record.kind === 'concept-note') {
     const budget = c.budget as Array<{ organisation: string; lines: LineJson[] }>;
     return ConceptNote.restore({

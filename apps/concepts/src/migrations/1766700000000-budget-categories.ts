@@ -1,12 +1,11 @@
 import { Actor } from '@fundline/contracts';
-import { SystemClock } from '@fundline/domain';
+import { BUDGET_RULE_OF, SystemClock } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { BudgetLine, legacyOrganisationLines, legacyProposalLines } from '../budget/budget.value';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import {
   BUDGET_CATEGORIES_FROM,
-  BUDGET_LIST_OF,
   F1035_BUDGET_CATEGORIES_SEED,
   MPTF_BUDGET_CATEGORIES_SEED,
 } from '../reference-data/seed/budget-categories.seed';
@@ -62,8 +61,8 @@ export class BudgetCategories1766700000000 implements MigrationInterface {
     const referenceData = new ReferenceDataService(new SystemClock());
     const actor: Actor = { userId: 'reference-data-seed', role: 'system' };
     const lists = [
-      [BUDGET_LIST_OF['concept-note'], MPTF_BUDGET_CATEGORIES_SEED],
-      [BUDGET_LIST_OF['project-proposal'], F1035_BUDGET_CATEGORIES_SEED],
+      [BUDGET_RULE_OF['concept-note'].list, MPTF_BUDGET_CATEGORIES_SEED],
+      [BUDGET_RULE_OF['project-proposal'].list, F1035_BUDGET_CATEGORIES_SEED],
     ] as const;
     for (const [list, categories] of lists) {
       for (const [code, value] of categories) {

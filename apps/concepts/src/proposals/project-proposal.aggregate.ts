@@ -1,4 +1,5 @@
-import { DomainError, Violation } from '@fundline/domain';
+import { ResultsFrameworkV1 } from '@fundline/contracts';
+import { DomainError, duplicateCodes, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { BudgetCategories, BudgetLine, categoriesOf, checkLines, describeLines, totalOf } from '../budget/budget.value';
 import {
@@ -9,7 +10,6 @@ import {
   Submission,
   SubmissionCore,
 } from '../lifecycle/submission';
-import { duplicateCodes, ResultsFramework } from '../results/results-framework.value';
 
 /**
  * A project proposal to the fund that takes them, Fund 1035 (IOM Development Fund) in production (its lifecycle is in
@@ -43,7 +43,7 @@ export interface ProjectProposalContent {
   durationMonths: number;
   parentProposalId: string | null;
   focalPoint: FocalPoint;
-  resultsFramework: ResultsFramework | null;
+  resultsFramework: ResultsFrameworkV1 | null;
 }
 
 export interface ProjectProposalState extends Omit<SubmissionCore, 'scope'>, ProjectProposalContent {}
@@ -151,7 +151,8 @@ export class ProjectProposal extends Submission<ProjectProposalState> {
         });
       }
     }
-    if (content.resultsFramework) broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework'));
+    if (content.resultsFramework)
+      broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework').violations);
     if (broken.length > 0) throw DomainError.invalid('PROJECT_PROPOSAL.RULE_BROKEN', broken);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
+import { MoneyDto, NestedArray, NestedObject, ResultsFrameworkDto } from '@fundline/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,7 +21,6 @@ import { Money } from '@fundline/money';
 import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
 import { legacyProposalLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
-import { ResultsFrameworkDto } from '../results/results-framework.dto';
 import { ProjectProposalContent } from './project-proposal.aggregate';
 
 export class EndorsementByStateDto {

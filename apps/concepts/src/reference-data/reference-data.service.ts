@@ -1,11 +1,10 @@
 import { Actor, REFERENCE_DATA_RECORDED_V1, ReferenceDataRecordedV1 } from '@fundline/contracts';
 import { appendToOutbox, envelopeFor } from '@fundline/messaging';
-import { Clock, DomainError, sourcesInForce } from '@fundline/domain';
+import { BudgetCategory, Clock, DomainError, sourcesInForce } from '@fundline/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { diffLists, readList } from './reference-import';
 import { Dataset, ReferenceSnapshot } from './reference-snapshot';
-import { BudgetCategory } from './seed/budget-categories.seed';
 import { RecordedSource } from './seed/official-lists.seed';
 import { ReferenceVersionRecord } from './reference-version.entity';
 

@@ -1,4 +1,4 @@
-import { BudgetCategory } from './seed/budget-categories.seed';
+import { BudgetCategory } from '@fundline/domain';
 import { IomRegion } from './seed/countries.seed';
 import { IncomeGroup } from './seed/fund-1035.seed';
 import { RecordedSource } from './seed/official-lists.seed';

@@ -15,9 +15,9 @@ import {
   ValidationArguments,
   ValidateIf,
 } from 'class-validator';
+import { BUDGET_CATEGORY_COUNTS } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { Dataset } from './reference-snapshot';
-import { BUDGET_CATEGORY_COUNTS } from './seed/budget-categories.seed';
 import { LINE_2_REGIONS } from './seed/official-lists.seed';
 
 /** The shape of one value of each reference list: validated on every write and published in the OpenAPI document. */

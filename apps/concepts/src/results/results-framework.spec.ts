@@ -1,3 +1,4 @@
+import { ResultsFrameworkV1 } from '@fundline/contracts';
 import { DomainError } from '@fundline/domain';
 import { fundlineValidationPipe, ProblemException } from '@fundline/http';
 import { aCategorisedProjectProposal, aConceptNote } from '../../../../test/support/concept-note-builder';
@@ -14,7 +15,6 @@ import { ProjectProposal, ProjectProposalContent } from '../proposals/project-pr
 import { ProjectProposalDto } from '../proposals/project-proposal.dto';
 import { ConceptNote, ConceptNoteContent } from '../submission/concept-note.aggregate';
 import { ConceptNoteDto } from '../submission/concept-note.dto';
-import { ResultsFramework } from './results-framework.value';
 
 const at = new Date('2026-11-22T10:00:00Z');
 const eligible = { eligible: false, referenceDate: '2026-11-22', lines: [] };
@@ -127,7 +127,7 @@ describe('a results framework in a draft’s body (issue 14)', () => {
     ],
   ])('RF1 refuses %s (400, at least one)', async (_, change, field) => {
     const problem = await refusal(aConceptNote({ resultsFramework: changed(change) }));
-    expect(violations(problem)).toEqual([{ field, rule: 'arrayMinSize', limit: 1 }]);
+    expect(violations(problem)).toEqual([{ field, rule: 'RF1', limit: undefined }]);
   });
 
   it.each([
@@ -141,7 +141,7 @@ describe('a results framework in a draft’s body (issue 14)', () => {
     const framework = changed((f) => (indicatorOf(f).target = target));
     const problem = await refusal(aConceptNote({ resultsFramework: framework }));
     if (accepted) expect(problem).toBeUndefined();
-    else expect(violations(problem)).toEqual([{ field: `${INDICATOR}.target`, rule: 'matches', limit: undefined }]);
+    else expect(violations(problem)).toEqual([{ field: `${INDICATOR}.target`, rule: 'RF1', limit: undefined }]);
   });
 
   it('RF1 refuses a blank description and an unknown field, as everywhere (docs/validation.md)', async () => {
@@ -208,7 +208,7 @@ function proposal(overrides: Partial<ProjectProposalContent> = {}): ProjectPropo
 }
 
 /** The builder's framework (as the domain takes it) with one change made to a copy. */
-const frameworkWith = (change: (f: FrameworkJson) => void) => changed(change) as unknown as ResultsFramework;
+const frameworkWith = (change: (f: FrameworkJson) => void) => changed(change) as unknown as ResultsFrameworkV1;
 
 describe('a results framework in a draft (issue 14)', () => {
   it('RF2 refuses a code used twice (422 naming the second), across levels and regardless of case', () => {

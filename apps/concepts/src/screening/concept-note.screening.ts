@@ -1,5 +1,5 @@
-import { shareOf } from '@fundline/money';
-import { categoriesOf, describeLines, linesCounting, totalOf } from '../budget/budget.value';
+import { describeBudgetLimit, indirectSupportCheck } from '@fundline/domain';
+import { categoriesOf, minorLinesOf } from '../budget/budget.value';
 import { VerdictLine } from '../lifecycle/submission';
 import { parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
 import { ConceptNoteContent, participatingOrganisations } from '../submission/concept-note.aggregate';
@@ -57,17 +57,11 @@ export function screenConceptNote(
   const categories = categoriesOf(snapshot.budgetCategories, 'concept-note');
   const m4 = note.budget.map((b) => {
     const unknown = b.lines.filter((l) => !categories.has(l.category)).map((l) => l.category);
-    const indirect = linesCounting(b.lines, categories, 'indirect-support');
-    const direct = totalOf(linesCounting(b.lines, categories, 'direct'));
-    const limit = shareOf(direct, capBasisPoints);
-    const isc = totalOf(indirect);
-    const within = isc.compare(limit) <= 0;
+    const check = indirectSupportCheck(b.organisation, minorLinesOf(b.lines), categories, capBasisPoints);
     const detail = unknown.length
       ? `${b.organisation}: ${unknown.join(', ')} not budget categories in force on ${snapshot.date}`
-      : `${b.organisation}: ${indirect.length ? describeLines(indirect) : 'no indirect support costs'} ${
-          within ? 'within' : 'above'
-        } ${capBasisPoints / 100}% of direct costs ${direct.toDecimalString()} (limit ${limit.toDecimalString()})`;
-    return { passed: within && unknown.length === 0, detail };
+      : describeBudgetLimit(check);
+    return { passed: check.within && unknown.length === 0, detail };
   });
   const failing = m4.filter((o) => !o.passed);
   line('M4', failing.length === 0, (failing.length ? failing : m4).map((o) => o.detail).join('; '));

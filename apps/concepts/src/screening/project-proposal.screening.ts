@@ -1,6 +1,6 @@
-import { fund1035Eligibility, line2Verdict } from '@fundline/domain';
-import { Money, shareOf } from '@fundline/money';
-import { categoriesOf, describeLines, linesCounting, totalOf } from '../budget/budget.value';
+import { describeBudgetLimit, fund1035Eligibility, line2Verdict, staffOfficeCheck } from '@fundline/domain';
+import { Money } from '@fundline/money';
+import { categoriesOf, minorLinesOf } from '../budget/budget.value';
 import { VerdictLine } from '../lifecycle/submission';
 import { ProjectProposalContent } from '../proposals/project-proposal.aggregate';
 import { parameter, ReferenceSnapshot } from '../reference-data/reference-snapshot';
@@ -97,23 +97,18 @@ export function screenProjectProposal(
   }
 
   const cap = parameter(snapshot, 'f1035.staff-office.cap-basis-points');
-  const limit = shareOf(proposal.requested, cap);
   const categories = categoriesOf(snapshot.budgetCategories, 'project-proposal');
   const unknown = proposal.budget.lines.filter((l) => !categories.has(l.category)).map((l) => l.category);
-  const staffAndOffice = linesCounting(proposal.budget.lines, categories, 'staff-and-office');
-  const staffAndOfficeCosts = totalOf(staffAndOffice);
-  const staffOk = staffAndOfficeCosts.compare(limit) <= 0;
+  const f7 = staffOfficeCheck(minorLinesOf(proposal.budget.lines), proposal.requested.amountMinor, categories, cap);
   line(
     'F7',
-    staffOk &&
+    f7.within &&
       unknown.length === 0 &&
       !proposal.budget.includesOtherDonorFunding &&
       !proposal.budget.includesProposalDevelopmentCosts,
     [
       unknown.length ? `${unknown.join(', ')} not budget categories in force on ${snapshot.date}` : '',
-      `staff and office costs ${staffAndOfficeCosts.toDecimalString()}${
-        staffAndOffice.length ? ` (${describeLines(staffAndOffice)})` : ''
-      } ${staffOk ? 'within' : 'above'} ${cap / 100}% of the total ${proposal.requested.toDecimalString()} (limit ${limit.toDecimalString()})`,
+      describeBudgetLimit(f7),
       proposal.budget.includesOtherDonorFunding ? "another donor's money is charged" : '',
       proposal.budget.includesProposalDevelopmentCosts ? 'proposal development costs are charged' : '',
     ]

@@ -1,4 +1,5 @@
-import { DomainError, FundPolicies, Violation } from '@fundline/domain';
+import { ResultsFrameworkV1 } from '@fundline/contracts';
+import { DomainError, duplicateCodes, FundPolicies, Violation } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { BudgetCategories, BudgetLine, categoriesOf, checkLines, describeLines, totalOf } from '../budget/budget.value';
 import {
@@ -11,7 +12,6 @@ import {
   Submission,
   SubmissionCore,
 } from '../lifecycle/submission';
-import { duplicateCodes, ResultsFramework } from '../results/results-framework.value';
 
 /**
  * A joint programme concept note to a pooled fund that takes them, the Migration MPTF in production (its lifecycle is
@@ -60,7 +60,7 @@ export interface ConceptNoteContent {
   endorsement: { letterReference: string; dated: string };
   focalPoint: FocalPoint;
   /** Outcomes, outputs and indicators; a draft may lack it, a submission may not (M14). */
-  resultsFramework: ResultsFramework | null;
+  resultsFramework: ResultsFrameworkV1 | null;
 }
 
 export interface ConceptNoteState extends SubmissionCore, ConceptNoteContent {
@@ -224,7 +224,8 @@ export class ConceptNote extends Submission<ConceptNoteState> {
         });
       }
     }
-    if (content.resultsFramework) broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework'));
+    if (content.resultsFramework)
+      broken.push(...duplicateCodes(content.resultsFramework, 'resultsFramework').violations);
     if (broken.length > 0) throw DomainError.invalid('CONCEPT_NOTE.RULE_BROKEN', broken);
   }
 }

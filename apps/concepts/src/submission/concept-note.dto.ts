@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto, NestedArray, NestedObject } from '@fundline/http';
+import { MoneyDto, NestedArray, NestedObject, ResultsFrameworkDto } from '@fundline/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,7 +20,6 @@ import { Violation } from '@fundline/domain';
 import { BudgetLineDto, budgetShapeRefused, categorisedLines } from '../budget/budget-line.dto';
 import { legacyOrganisationLines } from '../budget/budget.value';
 import { FocalPointDto } from '../lifecycle/focal-point.dto';
-import { ResultsFrameworkDto } from '../results/results-framework.dto';
 import { defaultFund, fundsTaking, GeographicScope } from '../lifecycle/submission';
 import { ConceptNoteContent, OrganisationBudget } from './concept-note.aggregate';
 

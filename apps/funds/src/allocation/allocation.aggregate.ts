@@ -14,6 +14,7 @@ import { Money } from '@fundline/money';
 import { JournalEntry, JournalLine, POSTINGS } from '../ledger/journal-entry';
 import {
   BudgetBounds,
+  BudgetLimits,
   BudgetLine,
   budgetAtApproval,
   budgetViolations,
@@ -281,9 +282,10 @@ export class Allocation {
     total: Money,
     lines: ReadonlyArray<{ organisation: string; category: string; amount: Money }>,
     categories: BudgetBounds['categories'],
+    limits: BudgetLimits,
   ): BudgetLine[] {
     const organisations = new Map(this.state.shares.map((s) => [s.organisation, s]));
-    const { malformed, broken } = budgetViolations(lines, total, { organisations, categories });
+    const { malformed, broken } = budgetViolations(lines, total, { organisations, categories, limits });
     if (malformed.length > 0) throw DomainError.invalid('REVISION.BUDGET_UNKNOWN', malformed, 'malformed');
     if (broken.length > 0) throw DomainError.invalid('REVISION.BUDGET', broken);
     return lines.map((l) => ({

@@ -2,7 +2,10 @@ import { ConceptsTopicEvent, REFERENCE_DATA_RECORDED_V1 } from '@fundline/contra
 import {
   Article4Status,
   BeneficiaryStatus,
+  BUDGET_RULE_OF,
+  BudgetCategory,
   Fund1035Lists,
+  FundPolicies,
   FundParameters,
   ListSourceInForce,
   sourcesInForce,
@@ -71,4 +74,18 @@ export async function fund1035ListsAsOf(manager: EntityManager, date: string): P
     line2: await of<unknown>('fund1035-line2'),
     sources: sourcesInForce((await of<ListSourceInForce>('list-source')).values()),
   };
+}
+
+/**
+ * M4 / F7 on a revised budget: the fund's budget rule, its category list (by code) and the fund parameters (the cap),
+ * as in force on a date, as a submission to the fund is screened.
+ */
+export async function budgetLimitsAsOf(manager: EntityManager, fundCode: string, date: string) {
+  const form = FundPolicies.of(fundCode).form;
+  const prefix = `${BUDGET_RULE_OF[form].list}.`;
+  const list = new Map<string, BudgetCategory>();
+  for (const [key, value] of await replicaAsOf(manager, 'budget-category', date)) {
+    if (key.startsWith(prefix)) list.set(key.slice(prefix.length), value as unknown as BudgetCategory);
+  }
+  return { form, list, parameters: await fundParametersAsOf(manager, date) };
 }

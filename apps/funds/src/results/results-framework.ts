@@ -1,12 +1,12 @@
 import { IndicatorProgressV1, ResultsFrameworkV1 } from '@fundline/contracts';
-import { DomainError, Violation } from '@fundline/domain';
+import { DomainError, duplicateCodes, Violation } from '@fundline/domain';
 
 /**
  * An allocation's results (issue 14, docs/domain-decisions.md "Results frameworks"). Rules:
  * - RF1 FrameworkIsComplete: at least one outcome, each with an output, each with an indicator; every indicator has a
  *   baseline, a target (decimal strings), a unit and a means of verification (the request DTOs check the shape).
  * - RF2 CodesAreUniqueAcrossTheFramework: progress names an indicator by its code, so no code may mean two things
- *   (compared without regard to case, as the concepts service does at submission).
+ *   (`duplicateCodes`, the check the concepts service makes on a draft).
  * - RF3 ProgressComesWithANarrativeReport: progress is reported with an interim or final narrative report, for
  *   indicators of the framework, one figure per indicator; a later report for the same obligation is a new version.
  * - RF4 FrameworkIsFrozenOnceReportedOn: after the first progress report the framework no longer changes (staff may
@@ -68,20 +68,6 @@ export function plainProgress(entries: readonly IndicatorProgress[]): IndicatorP
   return entries.map((e) => ({ indicator: e.indicator, achieved: e.achieved, ...(e.note ? { note: e.note } : {}) }));
 }
 
-/** Every code of the framework with the field it sits in, outcomes first, in the order written. */
-function codesOf(framework: Framework): Array<{ code: string; field: string }> {
-  return framework.outcomes.flatMap((outcome, o) => [
-    { code: outcome.code, field: `outcomes.${o}.code` },
-    ...outcome.outputs.flatMap((output, p) => [
-      { code: output.code, field: `outcomes.${o}.outputs.${p}.code` },
-      ...output.indicators.map((indicator, i) => ({
-        code: indicator.code,
-        field: `outcomes.${o}.outputs.${p}.indicators.${i}.code`,
-      })),
-    ]),
-  ]);
-}
-
 export function indicatorCodes(framework: Framework): Set<string> {
   return new Set(framework.outcomes.flatMap((o) => o.outputs.flatMap((p) => p.indicators.map((i) => i.code))));
 }
@@ -111,19 +97,11 @@ export class AllocationResults {
    */
   record(framework: Framework): number {
     this.assertOpen();
-    const codes = codesOf(framework);
-    const repeated = repeats(codes.map((c) => c.code.toLowerCase()));
-    if (repeated.length > 0) {
-      throw DomainError.invalid(
-        'RESULTS_FRAMEWORK.DUPLICATE_CODE',
-        repeated.map(({ at, first }) => ({
-          field: codes[at].field,
-          rule: 'RF2',
-          message: `code ${codes[at].code} is already used by ${codes[first].field}`,
-        })),
-        'invalid',
-        { codes: listed(repeated.map((r) => codes[r.at].code)) },
-      );
+    const repeated = duplicateCodes(framework);
+    if (repeated.violations.length > 0) {
+      throw DomainError.invalid('RESULTS_FRAMEWORK.DUPLICATE_CODE', repeated.violations, 'invalid', {
+        codes: listed(repeated.codes),
+      });
     }
     const current = this.state.current;
     const unchanged = current !== null && same(plainFramework(current.framework), plainFramework(framework));

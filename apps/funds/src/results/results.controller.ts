@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@ne
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
-import { requireCorrelationId } from '@fundline/http';
+import { requireCorrelationId, ResultsFrameworkDto } from '@fundline/http';
 import { RecordResultsFramework } from './record-framework';
 import { ReportProgress } from './report-progress';
-import { ProgressReportDto, ResultsFrameworkDto } from './results.dto';
+import { ProgressReportDto } from './results.dto';
 
 @ApiTags('results')
 @ApiBearerAuth()

@@ -1,19 +1,17 @@
 import { loadavg } from 'node:os';
 import { Actor } from '@fundline/contracts';
-import { ensureSchema, typeOrmOptions } from '@fundline/persistence';
-import { OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { Client } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { BudgetReports } from '../budgets/budget-report';
+import { budgetJson, budgetXlsx } from '../budgets/budget-report.formats';
 import { CreditLineReports, ReportPeriod } from '../credit-line-report/credit-line-report';
 import { asCsv, asJson, asXlsx } from '../credit-line-report/credit-line-report.formats';
 import { FundParametersReplica } from '../fund-parameters/fund-parameters.replica';
 import { FundStatusReport } from '../fund-status/fund-status.report';
 import { ObligationsView } from '../obligations/obligations.view';
-import { PipelineDecisionRecord, PipelineEntryRecord } from '../pipeline/pipeline-entry.entity';
 import { PipelineViews } from '../pipeline/pipeline-views';
 import { RegionalBalanceReport } from '../regional-balance/regional-balance.report';
-import { REPORTING_MIGRATIONS } from '../reporting.migrations';
 import { projectHistory, scheduleHistory } from './report-volume';
+import { reportingDataSource } from './reporting-data-source';
 
 /**
  * `npm run bench:reports`: for each size (`--projects 1000,10000`), a fresh database with the reporting schema, the
@@ -83,18 +81,7 @@ async function timed(name: string, run: () => Promise<unknown>, runs: number) {
 async function benchSize(projects: number) {
   const name = `fundline_bench_reports_${projects}`;
   const { url, filled } = await database(name);
-  await ensureSchema(url, 'reporting');
-  const dataSource = new DataSource({
-    ...(typeOrmOptions({
-      url,
-      schema: 'reporting',
-      entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord, PipelineDecisionRecord],
-      migrations: REPORTING_MIGRATIONS,
-      poolSize: 2,
-    }) as DataSourceOptions),
-    extra: { max: 2, statement_timeout: TIMEOUT_MS },
-  } as DataSourceOptions);
-  await dataSource.initialize();
+  const dataSource = await reportingDataSource(url, { statement_timeout: TIMEOUT_MS });
   try {
     const schedule = scheduleHistory({
       line2Projects: projects,
@@ -126,6 +113,10 @@ async function benchSize(projects: number) {
     const pipeline = new PipelineViews(dataSource);
     const obligations = new ObligationsView(dataSource);
     const regional = new RegionalBalanceReport(dataSource);
+    const budgets = new BudgetReports(dataSource);
+    const [{ programme }] = (await dataSource.query(
+      `SELECT concept_id AS programme FROM reporting.allocations WHERE pocket_code = 'LINE_2' ORDER BY approved_at LIMIT 1`,
+    )) as Array<{ programme: string }>;
     const line2 = (period: ReportPeriod) => lines.report('FUND_1035', 'LINE_2', period, FINANCE);
     const calendar: ReportPeriod = { from: '2026-01-01', to: '2026-12-31', asOf: NOW };
     const runs = RUNS;
@@ -157,6 +148,19 @@ async function benchSize(projects: number) {
         async () => JSON.stringify(await obligations.list(FINANCE, '2026-11-24', { overdue: true })),
       ],
       ['regional balance', async () => JSON.stringify(await regional.report('2026-11-24'))],
+      [
+        'budgets by category LINE_2 JSON',
+        async () =>
+          JSON.stringify(budgetJson(await budgets.report({ fund: 'FUND_1035', pocket: 'LINE_2' }, NOW, FINANCE))),
+      ],
+      [
+        'budgets by category LINE_2 XLSX',
+        async () => budgetXlsx(await budgets.report({ fund: 'FUND_1035', pocket: 'LINE_2' }, NOW, FINANCE)),
+      ],
+      [
+        'budgets by category, one programme',
+        async () => JSON.stringify(budgetJson(await budgets.report({ conceptId: programme }, NOW, FINANCE))),
+      ],
     ] as const) {
       results.push(await timed(label, run, runs));
       process.stderr.write(`  ${JSON.stringify(results[results.length - 1])}\n`);

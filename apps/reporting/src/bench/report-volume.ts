@@ -15,6 +15,7 @@ import {
 } from '@fundline/contracts';
 import { seeded } from '@fundline/testing';
 import { DataSource } from 'typeorm';
+import { BudgetProjection } from '../budgets/budget.projection';
 import { FinanceProjection } from '../finance/finance.projection';
 import { SubmissionProjection } from '../pipeline/submission.projection';
 
@@ -426,17 +427,16 @@ export async function projectHistory(
   progress: (done: number) => void,
   batch = 500,
 ): Promise<void> {
-  const finance = new FinanceProjection();
+  // Every funds-topic projection that handles a type applies it, in the consumer's order (issue 14: budgets too).
+  const funds = [new FinanceProjection(), new BudgetProjection()];
   const submissions = new SubmissionProjection();
   for (let start = 0; start < schedule.length; start += batch) {
     await dataSource.transaction(async (manager) => {
       for (const s of schedule.slice(start, start + batch)) {
         const event = s.build();
-        if (finance.handles.includes(event.type as FundsTopicEvent['type'])) {
-          await finance.handle(event as FundsTopicEvent, manager);
-        } else {
-          await submissions.handle(event as ConceptsTopicEvent, manager);
-        }
+        const handlers = funds.filter((h) => h.handles.includes(event.type as FundsTopicEvent['type']));
+        if (handlers.length === 0) await submissions.handle(event as ConceptsTopicEvent, manager);
+        for (const handler of handlers) await handler.handle(event as FundsTopicEvent, manager);
       }
     });
     progress(Math.min(start + batch, schedule.length));

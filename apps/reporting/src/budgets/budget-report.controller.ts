@@ -2,10 +2,11 @@ import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor } from '@fundline/contracts';
 import { Clock, DomainError, FundPolicies } from '@fundline/domain';
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CatchUp } from '../read-model/catch-up';
-import { AsOfFormatQuery, inFormat } from '../report-format';
+import { AsOfFormatQuery, inFormat, XLSX } from '../report-format';
+import { BudgetReportResponse } from './budget-report.responses';
 import { BudgetReports, BudgetScope } from './budget-report';
 import { budgetCsv, budgetJson, budgetXlsx } from './budget-report.formats';
 
@@ -14,11 +15,17 @@ const STAFF = ['finance-officer', 'fund-admin', 'steering-committee'] as const;
 const OK = {
   description:
     'JSON by default (rows by organisation and category, the categories across organisations, totals); `format=csv` or `xlsx`',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(BudgetReportResponse) } },
+    'text/csv': { schema: { type: 'string', example: 'organisation,category,budget_usd,…\r\nTOTAL,,…' } },
+    [XLSX]: { schema: { type: 'string', format: 'binary' } },
+  },
 };
 
 /** Issue 14: budget against transfers against expenditure by category, for a programme or a line or window. */
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiExtraModels(BudgetReportResponse)
 @Controller('reports/budgets')
 export class BudgetReportController {
   constructor(

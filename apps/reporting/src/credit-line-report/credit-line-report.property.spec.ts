@@ -1,17 +1,14 @@
 import { Actor } from '@fundline/contracts';
 import { startOfDay, yearOf } from '@fundline/domain';
-import { OutboxMessage, ProcessedEvent } from '@fundline/messaging';
-import { ensureSchema, typeOrmOptions } from '@fundline/persistence';
 import { createTestDatabase, TestDatabase } from '@fundline/testing';
 import fc from 'fast-check';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { projectHistory, scheduleHistory } from '../bench/report-volume';
 import { ALLOCATION_TOTALS } from '../finance/ledger-totals';
 import { FundParametersReplica } from '../fund-parameters/fund-parameters.replica';
 import { FundStatusReport } from '../fund-status/fund-status.report';
-import { PipelineDecisionRecord, PipelineEntryRecord } from '../pipeline/pipeline-entry.entity';
-import { REPORTING_MIGRATIONS } from '../reporting.migrations';
 import { CreditLineReport, CreditLineReports, ReportPeriod, usd } from './credit-line-report';
+import { reportingDataSource } from '../bench/reporting-data-source';
 
 /**
  * ADR 0018: the reports read monthly sums and per-allocation totals kept by the projection. Over random histories
@@ -194,17 +191,7 @@ describe('ADR 0018 fast reports equal the re-computation from the movements', ()
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await ensureSchema(db.url, 'reporting');
-    dataSource = new DataSource(
-      typeOrmOptions({
-        url: db.url,
-        schema: 'reporting',
-        entities: [OutboxMessage, ProcessedEvent, PipelineEntryRecord, PipelineDecisionRecord],
-        migrations: REPORTING_MIGRATIONS,
-        poolSize: 2,
-      }) as DataSourceOptions,
-    );
-    await dataSource.initialize();
+    dataSource = await reportingDataSource(db.url);
   });
 
   afterAll(async () => {

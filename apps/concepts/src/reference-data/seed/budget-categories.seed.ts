@@ -1,26 +1,5 @@
 import { UNCATEGORISED } from '@fundline/contracts';
-import { SubmissionForm } from '@fundline/domain';
-
-/**
- * What a budget category counts as in its fund's budget rule: M4 sets indirect support costs against direct costs per
- * organisation, F7 staff and office costs against the total.
- */
-export const BUDGET_CATEGORY_COUNTS = ['direct', 'indirect-support', 'staff-and-office', 'other'] as const;
-export type BudgetCategoryCounts = (typeof BUDGET_CATEGORY_COUNTS)[number];
-
-export interface BudgetCategory {
-  name: string;
-  counts: BudgetCategoryCounts;
-}
-
-/**
- * Each form's list is recorded under the prefix of its rules' fund parameters (`mptf.…`, `f1035.…`): dataset
- * `budget-category`, key `<prefix>.<code>`. A fund that takes concept notes reads the M list, as it reads the M4 cap.
- */
-export const BUDGET_LIST_OF: Readonly<Record<SubmissionForm, string>> = {
-  'concept-note': 'mptf',
-  'project-proposal': 'f1035',
-};
+import { BudgetCategory, SubmissionForm } from '@fundline/domain';
 
 /** Fund 1035 staff and office costs declared as one figure, before budgets had categories (issue 14). */
 export const LEGACY_STAFF_AND_OFFICE = 'staff-and-office';

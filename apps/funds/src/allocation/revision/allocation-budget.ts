@@ -1,5 +1,12 @@
 import { UNCATEGORISED } from '@fundline/contracts';
-import { Violation } from '@fundline/domain';
+import {
+  budgetLimitChecks,
+  BudgetCategoryList,
+  describeBudgetLimit,
+  FundParameters,
+  SubmissionForm,
+  Violation,
+} from '@fundline/domain';
 import { Money } from '@fundline/money';
 
 /**
@@ -65,16 +72,28 @@ export function budgetAtApproval(
   });
 }
 
-/** What a revised budget is checked against: the organisations with a share and the categories it may name. */
+/** M4 / F7: the fund's budget rule (by its form), the categories as it counts them and the cap, as in force on a day. */
+export interface BudgetLimits {
+  form: SubmissionForm;
+  list: BudgetCategoryList;
+  parameters: FundParameters;
+}
+
+/**
+ * What a revised budget is checked against: the organisations with a share, the categories it may name and the
+ * fund's budget rule.
+ */
 export interface BudgetBounds {
   organisations: ReadonlyMap<string, { transferredMinor: bigint }>;
   categories: ReadonlySet<string>;
+  limits: BudgetLimits;
 }
 
 /**
  * RV2 and M10, a revised budget as a whole: one line per organisation and category, each a participating organisation
  * and a known category (else malformed: the request names what does not exist), non-negative USD cents, adding up to
- * the stated total; and no organisation's share below what was already transferred to it.
+ * the stated total; no organisation's share below what was already transferred to it; and the fund's budget rule on
+ * the new lines (M4 per organisation, F7 on the total), as at submission.
  */
 export function budgetViolations(
   lines: ReadonlyArray<{ organisation: string; category: string; amount: Money }>,
@@ -136,8 +155,32 @@ export function budgetViolations(
         });
       }
     }
+    broken.push(...limitViolations(lines, bounds.limits));
   }
   return { malformed, broken };
+}
+
+/**
+ * M4 / F7 on a revised budget: one violation per limit crossed, naming the first line counted against it. A category
+ * the list in force no longer names counts as nothing (RV2 lets a revision move money out of it).
+ */
+function limitViolations(
+  lines: ReadonlyArray<{ organisation: string; category: string; amount: Money }>,
+  limits: BudgetLimits,
+): Violation[] {
+  const minor = lines.map((l) => ({
+    organisation: l.organisation,
+    category: l.category,
+    amountMinor: l.amount.amountMinor,
+  }));
+  return budgetLimitChecks(limits.form, minor, limits.list, limits.parameters)
+    .filter((c) => !c.within)
+    .map((c) => ({
+      field: `budget.lines.${minor.indexOf(c.counted[0])}`,
+      rule: c.rule,
+      message: describeBudgetLimit(c),
+      limit: usd(c.limitMinor),
+    }));
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   AllocationRevisedV2,
   AllocationRevisionDecidedV1,
 } from '@fundline/contracts';
-import { DomainError, FundPolicies } from '@fundline/domain';
+import { dayOf, DomainError, FundPolicies } from '@fundline/domain';
 import { ConsumerProgress } from '@fundline/messaging';
 import { Money } from '@fundline/money';
 import { IdempotentResult } from '@fundline/persistence';
@@ -20,6 +20,7 @@ import { AllocationChanges } from '../allocation-change';
 import { Allocation } from '../allocation.aggregate';
 import { ObligationRecord } from '../allocation.entities';
 import { Approvals, candidateOf } from '../approval/approvals';
+import { budgetLimitsAsOf } from '../reference-replica';
 import { BudgetLine, totalOf } from './allocation-budget';
 import { obligationMoves } from './obligation-moves';
 import { revisedEvent } from './revised-event';
@@ -98,7 +99,10 @@ export class DecideRevisionHandler implements ICommandHandler<DecideRevision> {
     });
   }
 
-  /** M10 again (transfers may have been made since the request), then F4 on an increase, as at approval. */
+  /**
+   * M10 and M4 / F7 again (transfers may have been made, the categories or the cap changed since the request, read as
+   * in force on the decision day), then F4 on an increase, as at approval.
+   */
   private async applyBudget(
     manager: EntityManager,
     allocation: Allocation,
@@ -111,6 +115,7 @@ export class DecideRevisionHandler implements ICommandHandler<DecideRevision> {
       Money.ofMinor(totalOf(lines), 'USD'),
       lines.map((l) => ({ ...l, amount: Money.ofMinor(l.amountMinor, 'USD') })),
       new Set(lines.map((l) => l.category)),
+      await budgetLimitsAsOf(manager, fundCode, dayOf(now)),
     );
     const entry = await manager.findOne(PipelineReplicaRecord, { where: { conceptId } });
     if (!entry) {

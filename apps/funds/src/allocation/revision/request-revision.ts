@@ -8,7 +8,7 @@ import {
   REVISION_KINDS,
   RevisionKind,
 } from '@fundline/contracts';
-import { dayOf, FundPolicies, SubmissionForm } from '@fundline/domain';
+import { dayOf } from '@fundline/domain';
 import { MoneyDto, NestedArray, NestedObject, NonNegativeMoneyDto } from '@fundline/http';
 import { Money } from '@fundline/money';
 import { IdempotentResult } from '@fundline/persistence';
@@ -18,7 +18,7 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, IsString, Matc
 import { EntityManager } from 'typeorm';
 import { AllocationChanges } from '../allocation-change';
 import { Allocation } from '../allocation.aggregate';
-import { fundParametersAsOf, replicaAsOf } from '../reference-replica';
+import { budgetLimitsAsOf, fundParametersAsOf } from '../reference-replica';
 import { BudgetLine, needsApprovalBecause, totalOf } from './allocation-budget';
 import { revisedEvent } from './revised-event';
 import { RequestedChange, Revision } from './revision';
@@ -75,9 +75,6 @@ export class RequestRevision extends Command<IdempotentResult<object>> {
 
 /** RV1: the share of a line that may move without a decision, in basis points (fund parameter in force). */
 const THRESHOLD = 'revision.budget-move-threshold-basis-points';
-
-/** The list concepts records a form's budget categories under (dataset `budget-category`, key `<list>.<code>`). */
-const BUDGET_LIST_OF: Record<SubmissionForm, string> = { 'concept-note': 'mptf', 'project-proposal': 'f1035' };
 
 /**
  * A revision requested (RV6, RV3): a budget revision within the threshold is recorded at once (RV1, its budget in
@@ -156,23 +153,21 @@ export class RequestRevisionHandler implements ICommandHandler<RequestRevision> 
     });
   }
 
-  /** RV2, M10: the lines against the organisations, the transfers and the fund's categories in force. */
+  /** RV2, M10, M4 / F7: the lines against the organisations, the transfers, the fund's categories and cap in force. */
   private async budget(
     manager: EntityManager,
     allocation: Allocation,
     budget: RevisedBudgetDto,
     today: string,
   ): Promise<BudgetLine[]> {
-    const list = BUDGET_LIST_OF[FundPolicies.of(allocation.state.fundCode).form];
-    const inForce = [...(await replicaAsOf(manager, 'budget-category', today)).keys()]
-      .filter((key) => key.startsWith(`${list}.`))
-      .map((key) => key.slice(list.length + 1));
+    const limits = await budgetLimitsAsOf(manager, allocation.state.fundCode, today);
     // A category the allocation already has stays nameable (an old allocation's `uncategorised` line moves out of it).
-    const categories = new Set([...inForce, ...allocation.state.budget.map((l) => l.category)]);
+    const categories = new Set([...limits.list.keys(), ...allocation.state.budget.map((l) => l.category)]);
     return allocation.checkBudget(
       budget.amount.toMoney(),
       budget.lines.map((l) => ({ organisation: l.organisation, category: l.category, amount: l.amount.toMoney() })),
       categories,
+      limits,
     );
   }
 }

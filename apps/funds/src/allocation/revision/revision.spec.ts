@@ -1,8 +1,8 @@
-import { FUND_1035, MIGRATION_MPTF } from '@fundline/domain';
+import { BudgetCategoryCounts, DomainError, FUND_1035, FundParameters, MIGRATION_MPTF } from '@fundline/domain';
 import { Money } from '@fundline/money';
 import { violationOf } from '../../../../../test/support/domain-errors';
 import { Allocation, AllocationState } from '../allocation.aggregate';
-import { BudgetLine, budgetAtApproval, needsApprovalBecause, totalOf } from './allocation-budget';
+import { BudgetLimits, BudgetLine, budgetAtApproval, needsApprovalBecause, totalOf } from './allocation-budget';
 import { obligationMoves } from './obligation-moves';
 import { Revision } from './revision';
 
@@ -45,7 +45,42 @@ function allocation(overrides: Partial<AllocationState> = {}): Allocation {
   });
 }
 
-const CATEGORIES = new Set(['staff-and-other-personnel', 'travel', 'contractual-services', 'uncategorised']);
+const CATEGORIES = new Set([
+  'staff-and-other-personnel',
+  'travel',
+  'contractual-services',
+  'indirect-support-costs',
+  'uncategorised',
+]);
+
+const counting = (entries: Array<[string, BudgetCategoryCounts]>) =>
+  new Map(entries.map(([c, counts]) => [c, { counts }]));
+const parameters = (m4BasisPoints = 700, f7BasisPoints = 3_000) =>
+  FundParameters.of([
+    ['mptf.indirect-support-cost.cap-basis-points', m4BasisPoints],
+    ['f1035.staff-office.cap-basis-points', f7BasisPoints],
+  ]);
+/** The MPTF list as seeded: everything direct but indirect support costs. */
+const MPTF_LIMITS: BudgetLimits = {
+  form: 'concept-note',
+  list: counting([
+    ['staff-and-other-personnel', 'direct'],
+    ['travel', 'direct'],
+    ['contractual-services', 'direct'],
+    ['indirect-support-costs', 'indirect-support'],
+    ['uncategorised', 'direct'],
+  ]),
+  parameters: parameters(),
+};
+const F1035_LIMITS: BudgetLimits = {
+  form: 'project-proposal',
+  list: counting([
+    ['staff', 'staff-and-office'],
+    ['office', 'staff-and-office'],
+    ['operational', 'other'],
+  ]),
+  parameters: parameters(),
+};
 
 describe('the budget at approval', () => {
   it('scales each organisation’s submitted lines to its approved share, the cents left over to its largest line', () => {
@@ -131,20 +166,20 @@ describe('revisions', () => {
   it('RV2 refuses lines that do not add up to the total, a category or organisation that does not exist', () => {
     const a = allocation();
     const lines = asRequested(BUDGET);
-    expect(violationOf(() => a.checkBudget(usd('150000.01'), lines, CATEGORIES))).toMatchObject({
+    expect(violationOf(() => a.checkBudget(usd('150000.01'), lines, CATEGORIES, MPTF_LIMITS))).toMatchObject({
       code: 'REVISION.BUDGET',
       rules: ['RV2'],
       fields: ['budget.lines'],
     });
     const unknown = [...lines.slice(0, 2), { organisation: 'UNHCR', category: 'catering', amount: usd('50000.00') }];
-    expect(violationOf(() => a.checkBudget(usd('150000.00'), unknown, CATEGORIES))).toMatchObject({
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), unknown, CATEGORIES, MPTF_LIMITS))).toMatchObject({
       code: 'REVISION.BUDGET_UNKNOWN',
       kind: 'malformed',
       rules: ['RV2', 'RV2'],
       fields: ['budget.lines.2.organisation', 'budget.lines.2.category'],
     });
     const twice = [...lines, { ...lines[0], amount: usd('0.00') }];
-    expect(violationOf(() => a.checkBudget(usd('150000.00'), twice, CATEGORIES))).toMatchObject({
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), twice, CATEGORIES, MPTF_LIMITS))).toMatchObject({
       fields: ['budget.lines.3'],
     });
   });
@@ -157,9 +192,80 @@ describe('revisions', () => {
       line('ILO', 'travel', '45000.01'),
       line('IOM', 'contractual-services', '44999.99'),
     ]);
-    expect(violationOf(() => a.checkBudget(usd('150000.00'), lines, CATEGORIES))).toMatchObject({
+    expect(violationOf(() => a.checkBudget(usd('150000.00'), lines, CATEGORIES, MPTF_LIMITS))).toMatchObject({
       code: 'REVISION.BUDGET',
       rules: ['M10'],
+    });
+  });
+
+  it('M4 refuses a revised budget whose organisation’s indirect support costs pass 7% of its direct costs, by one cent', () => {
+    const a = allocation();
+    const budget = (iloIndirect: string, iomIndirect: string) =>
+      asRequested([
+        ...BUDGET.slice(0, 2),
+        line('ILO', 'indirect-support-costs', iloIndirect),
+        BUDGET[2],
+        line('IOM', 'indirect-support-costs', iomIndirect),
+      ]);
+    const atCap = budget('7000.00', '3500.00');
+    expect(a.checkBudget(usd('160500.00'), atCap, CATEGORIES, MPTF_LIMITS)).toHaveLength(5);
+
+    const iomAbove = budget('7000.00', '3500.01');
+    const error = (() => {
+      try {
+        a.checkBudget(usd('160500.01'), iomAbove, CATEGORIES, MPTF_LIMITS);
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('expected M4 to refuse');
+    })();
+    expect(error).toMatchObject({ code: 'REVISION.BUDGET', kind: 'invalid' });
+    expect(error.violations).toEqual([
+      {
+        field: 'budget.lines.4',
+        rule: 'M4',
+        message: 'IOM: indirect-support-costs 3500.01 above 7% of direct costs 50000.00 (limit 3500.00)',
+        limit: '3500.00',
+      },
+    ]);
+  });
+
+  it('M4 holds a revised budget to the cap in force when it is checked: lowered, the same budget is refused', () => {
+    const a = allocation();
+    const lines = asRequested([...BUDGET, line('ILO', 'indirect-support-costs', '7000.00')]);
+    const lowered = { ...MPTF_LIMITS, parameters: parameters(600) };
+    expect(violationOf(() => a.checkBudget(usd('157000.00'), lines, CATEGORIES, lowered))).toMatchObject({
+      code: 'REVISION.BUDGET',
+      rules: ['M4'],
+      fields: ['budget.lines.3'],
+    });
+  });
+
+  it('F7 refuses a revised Fund 1035 budget whose staff and office costs pass 30% of the total, by one cent', () => {
+    const a = allocation({
+      fundCode: 'FUND_1035',
+      pocketCode: 'LINE_1',
+      creditLine: 1,
+      amountMinor: 200_000_00n,
+      shares: [{ organisation: 'IOM', approvedMinor: 200_000_00n, transferredMinor: 0n, spentByYear: {} }],
+      budget: [line('IOM', 'operational', '150000.00'), line('IOM', 'staff', '50000.00')],
+    });
+    const categories = new Set(['operational', 'staff', 'office']);
+    const atCap = asRequested([
+      line('IOM', 'operational', '140000.00'),
+      line('IOM', 'staff', '40000.00'),
+      line('IOM', 'office', '20000.00'),
+    ]);
+    expect(a.checkBudget(usd('200000.00'), atCap, categories, F1035_LIMITS)).toHaveLength(3);
+    const above = asRequested([
+      line('IOM', 'operational', '139999.99'),
+      line('IOM', 'staff', '40000.00'),
+      line('IOM', 'office', '20000.01'),
+    ]);
+    expect(violationOf(() => a.checkBudget(usd('200000.00'), above, categories, F1035_LIMITS))).toMatchObject({
+      code: 'REVISION.BUDGET',
+      rules: ['F7'],
+      fields: ['budget.lines.1'],
     });
   });
 
