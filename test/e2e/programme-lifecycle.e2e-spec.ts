@@ -64,13 +64,19 @@ describe('a programme of each fund from categorised budget to final report (issu
       .set(bearer('steering-committee'))
       .set('Idempotency-Key', randomUUID())
       .send({ decision, reason: 'Agreed by the approving authority' });
-  const budgetReport = async (conceptId: string, after: string, role = bearer('finance-officer')) =>
-    (await request(reporting()).get(`/reports/budgets/programmes/${conceptId}?after=${after}`).set(role).expect(200))
-      .body as {
-      rows: BudgetRow[];
-      byCategory: Array<BudgetRow>;
-      totals: Omit<BudgetRow, 'organisation' | 'category'>;
-    };
+  // The programme is known to reporting from the concepts topic, its money from the funds topic: `after` waits for
+  // the latter, so the report is read until both have arrived.
+  const budgetReport = (conceptId: string, after: string, role = bearer('finance-officer')) =>
+    eventually(async () => {
+      const res = await request(reporting()).get(`/reports/budgets/programmes/${conceptId}?after=${after}`).set(role);
+      return res.status === 200
+        ? (res.body as {
+            rows: BudgetRow[];
+            byCategory: Array<BudgetRow>;
+            totals: Omit<BudgetRow, 'organisation' | 'category'>;
+          })
+        : undefined;
+    });
   const row = (rows: BudgetRow[], organisation: string, category: string) =>
     rows.find((r) => r.organisation === organisation && r.category === category);
   const progress = (allocationId: string, obligationId: string, figures: Record<string, string>) =>

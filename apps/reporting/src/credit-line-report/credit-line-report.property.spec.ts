@@ -136,7 +136,7 @@ function recompute(
       const isSubmitted = (o: (typeof owed)[number]) => o.submitted_at !== null && o.submitted_at <= end;
       const submitted = owed
         .filter(isSubmitted)
-        .sort((x, y) => y.submitted_at!.getTime() - x.submitted_at!.getTime() || (x.kind < y.kind ? -1 : 1));
+        .sort((x, y) => y.submitted_at!.getTime() - x.submitted_at!.getTime() || (x.kind < y.kind ? 1 : -1));
       const next = owed
         .filter((o) => !isSubmitted(o))
         .sort((x, y) => (x.due_on === y.due_on ? (x.kind < y.kind ? -1 : 1) : x.due_on < y.due_on ? -1 : 1))[0];

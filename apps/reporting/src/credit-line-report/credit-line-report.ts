@@ -35,7 +35,7 @@ export interface ProjectReports {
   submittedLate: number;
   /** Reports due before the report's day and not submitted. */
   overdue: number;
-  /** The report submitted last, and on which day. */
+  /** The report submitted last (on a tie, the last kind in alphabetical order), and on which day. */
   last: { kind: string; submittedOn: string } | null;
   /** The earliest report not yet submitted. */
   next: { kind: string; dueOn: string } | null;
@@ -145,10 +145,10 @@ export class CreditLineReports {
            count(*) FILTER (WHERE o.submitted_at <= $3 AND o.submitted_on > o.due_on) AS late,
            count(*) FILTER (WHERE (o.submitted_at IS NULL OR o.submitted_at > $3)
                               AND o.due_on < ($3::timestamptz AT TIME ZONE 'UTC')::date) AS overdue,
-           (array_agg(json_build_object('kind', o.kind, 'submittedOn', o.submitted_on)
-              ORDER BY o.submitted_at DESC, o.kind) FILTER (WHERE o.submitted_at <= $3))[1] AS last,
-           (array_agg(json_build_object('kind', o.kind, 'dueOn', o.due_on)
-              ORDER BY o.due_on, o.kind) FILTER (WHERE o.submitted_at IS NULL OR o.submitted_at > $3))[1] AS next
+           -- The latest submitted and the earliest owed, as sortable text (cheaper than ordered aggregates).
+           max(to_char(o.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || ' ' || o.submitted_on::text
+               || ' ' || o.kind) FILTER (WHERE o.submitted_at <= $3) AS last,
+           min(o.due_on::text || ' ' || o.kind) FILTER (WHERE o.submitted_at IS NULL OR o.submitted_at > $3) AS next
          FROM ${table('obligations')} o JOIN ${table('allocations')} l ON l.allocation_id = o.allocation_id
          WHERE l.fund_code = $1 AND l.pocket_code = $2 AND l.approved_at <= $3
          GROUP BY o.allocation_id)
@@ -177,7 +177,7 @@ export class CreditLineReports {
                  AND c.entry_type = 'allocation.commitment' AND c.fund_year = $5))
        ORDER BY a.approved_at, a.allocation_id`,
       [fund, line, periodEnd, actor.role === 'government' ? actor.country : null, fundYear],
-    ) as Promise<Array<Record<string, string | null> & Pick<ProjectReports, 'last' | 'next'>>>;
+    ) as Promise<Array<Record<string, string | null>>>;
 
     const spending = m.query(
       `SELECT coalesce(sum(amount_minor), 0)::text AS spent FROM (
@@ -229,8 +229,8 @@ export class CreditLineReports {
           submitted: Number(p.submitted),
           submittedLate: Number(p.late),
           overdue: Number(p.overdue),
-          last: p.last,
-          next: p.next,
+          last: p.last ? { kind: p.last.split(' ')[2], submittedOn: p.last.split(' ')[1] } : null,
+          next: p.next ? { kind: p.next.split(' ')[1], dueOn: p.next.split(' ')[0] } : null,
         },
       })),
     };
