@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { BudgetLineV1, CONCEPT_NOTE_SUBMITTED_V1, PROJECT_PROPOSAL_SUBMITTED_V1 } from '@fundline/contracts';
 import { Money } from '@fundline/money';
 import fc from 'fast-check';
-import { OutboxMessage, ProcessedEvent } from '@fundline/messaging';
 import { ensureSchema } from '@fundline/persistence';
 import { bearer, connect, createTestDatabase, startService, TestClock, testConfig } from '@fundline/testing';
 import { INestApplication } from '@nestjs/common';
@@ -10,14 +9,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CONCEPTS_SCHEMA, ConceptsModule } from '../../apps/concepts/src/concepts.module';
-import { ConceptHistoryRecord } from '../../apps/concepts/src/history/concept-history.entity';
-import { ScreeningRecord, SubmissionRecord } from '../../apps/concepts/src/lifecycle/submission.entity';
-import { ReferenceVersionRecord } from '../../apps/concepts/src/reference-data/reference-version.entity';
-import { ConceptsSchema1763800000000 } from '../../apps/concepts/src/migrations/1763800000000-concepts-schema';
-import { SubmissionsAndScreening1764000000000 } from '../../apps/concepts/src/migrations/1764000000000-submissions-and-screening';
-import { PublishReferenceData1764300000000 } from '../../apps/concepts/src/migrations/1764300000000-publish-reference-data';
-import { OfficialReferenceLists1764900000000 } from '../../apps/concepts/src/migrations/1764900000000-official-reference-lists';
-import { ScreeningOrder1765000000000 } from '../../apps/concepts/src/migrations/1765000000000-screening-order';
+import { CONCEPTS_ENTITIES, CONCEPTS_MIGRATIONS } from '../../apps/concepts/src/concepts.migrations';
 import { Documents1766400000000 } from '../../apps/concepts/src/migrations/1766400000000-documents';
 import { aCategorisedProjectProposal, aConceptNote, aProjectProposal } from '../support/concept-note-builder';
 import { attachLetters } from '../support/endorsements';
@@ -573,22 +565,8 @@ describe('budgets stored before categories (migration BudgetCategories1766700000
       schema: CONCEPTS_SCHEMA,
       migrationsTableName: 'migrations',
       migrationsTransactionMode: 'each',
-      entities: [
-        OutboxMessage,
-        ProcessedEvent,
-        SubmissionRecord,
-        ScreeningRecord,
-        ConceptHistoryRecord,
-        ReferenceVersionRecord,
-      ],
-      migrations: [
-        ConceptsSchema1763800000000,
-        SubmissionsAndScreening1764000000000,
-        PublishReferenceData1764300000000,
-        OfficialReferenceLists1764900000000,
-        ScreeningOrder1765000000000,
-        Documents1766400000000,
-      ],
+      entities: CONCEPTS_ENTITIES,
+      migrations: CONCEPTS_MIGRATIONS.slice(0, CONCEPTS_MIGRATIONS.indexOf(Documents1766400000000) + 1),
     });
     await before.initialize();
     await before.runMigrations();

@@ -145,24 +145,29 @@ export class ResultsFrameworkDto {
 
   /** Copies field by field, so what is stored and published holds only what the DTO declares. */
   toFramework(): ResultsFrameworkV1 {
-    return {
-      outcomes: this.outcomes.map((o) => ({
-        code: o.code,
-        statement: o.statement,
-        outputs: o.outputs.map((p) => ({
-          code: p.code,
-          statement: p.statement,
-          indicators: p.indicators.map((i) => ({
-            code: i.code,
-            description: i.description,
-            unit: i.unit,
-            baseline: i.baseline,
-            target: i.target,
-            meansOfVerification: i.meansOfVerification,
-          })),
+    return plainResultsFramework(this);
+  }
+}
+
+/** The framework as plain JSON in one key order, nothing else: what is stored, published and compared. */
+export function plainResultsFramework(framework: ResultsFrameworkV1): ResultsFrameworkV1 {
+  return {
+    outcomes: framework.outcomes.map((o) => ({
+      code: o.code,
+      statement: o.statement,
+      outputs: o.outputs.map((p) => ({
+        code: p.code,
+        statement: p.statement,
+        indicators: p.indicators.map((i) => ({
+          code: i.code,
+          description: i.description,
+          unit: i.unit,
+          baseline: i.baseline,
+          target: i.target,
+          meansOfVerification: i.meansOfVerification,
         })),
       })),
-      ...(this.notes != null ? { notes: this.notes } : {}),
-    };
-  }
+    })),
+    ...(framework.notes ? { notes: framework.notes } : {}),
+  };
 }

@@ -13,7 +13,8 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ObligationRecord } from '../allocation/allocation.entities';
 import { AllocationRepository } from '../allocation/allocation.repository';
 import { submitted } from '../allocation/obligations/obligation.rules';
-import { AllocationResults, Framework, plainFramework } from './results-framework';
+import { plainResultsFramework } from '@fundline/http';
+import { AllocationResults, Framework } from './results-framework';
 import { ResultsRepository } from './results.repository';
 
 /** The obligation a recorded framework fulfils (F12: the results monitoring framework, due in the first month). */
@@ -40,7 +41,7 @@ export class RecordResultsFramework {
       const allocation = await this.allocations.lock(manager, allocationId);
       const { conceptId, fundCode } = allocation.state;
       const state = await this.results.stateOf(manager, allocation);
-      const framework = plainFramework(body);
+      const framework = plainResultsFramework(body);
       const version = new AllocationResults(state).record(framework);
       if (version === state.staffVersion) {
         return { allocationId, conceptId, source: 'staff', version, framework, fulfilled: null };

@@ -1,5 +1,6 @@
 import { IndicatorProgressV1, ResultsFrameworkV1 } from '@fundline/contracts';
 import { DomainError, duplicateCodes, Violation } from '@fundline/domain';
+import { plainResultsFramework } from '@fundline/http';
 
 /**
  * An allocation's results (issue 14, docs/domain-decisions.md "Results frameworks"). Rules:
@@ -39,29 +40,6 @@ const PROGRESS_REPORT = /^(interim|final)-narrative-report/;
 
 export function isProgressReport(kind: string): boolean {
   return PROGRESS_REPORT.test(kind);
-}
-
-/** The framework as plain JSON in one key order: what is stored, published and compared. */
-export function plainFramework(framework: Framework): Framework {
-  return {
-    outcomes: framework.outcomes.map((outcome) => ({
-      code: outcome.code,
-      statement: outcome.statement,
-      outputs: outcome.outputs.map((output) => ({
-        code: output.code,
-        statement: output.statement,
-        indicators: output.indicators.map((i) => ({
-          code: i.code,
-          description: i.description,
-          unit: i.unit,
-          baseline: i.baseline,
-          target: i.target,
-          meansOfVerification: i.meansOfVerification,
-        })),
-      })),
-    })),
-    ...(framework.notes ? { notes: framework.notes } : {}),
-  };
 }
 
 export function plainProgress(entries: readonly IndicatorProgress[]): IndicatorProgress[] {
@@ -104,7 +82,8 @@ export class AllocationResults {
       });
     }
     const current = this.state.current;
-    const unchanged = current !== null && same(plainFramework(current.framework), plainFramework(framework));
+    const unchanged =
+      current !== null && same(plainResultsFramework(current.framework), plainResultsFramework(framework));
     if (unchanged && current.source === 'staff') return current.version;
     if (this.state.progressReported && !unchanged) {
       throw new DomainError(

@@ -2,7 +2,7 @@ import { ConceptsTopicEvent, isEventOf, SUBMITTED_TYPES } from '@fundline/contra
 import { IntegrationEventHandler } from '@fundline/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { plainFramework } from './results-framework';
+import { plainResultsFramework } from '@fundline/http';
 import { ResultsFrameworkRecord } from './results.entities';
 
 /**
@@ -27,7 +27,7 @@ export class SubmittedResultsFrameworks implements IntegrationEventHandler<Conce
         source: 'submission',
         version: p.version,
         allocationId: null,
-        framework: plainFramework(p.resultsFramework),
+        framework: plainResultsFramework(p.resultsFramework),
         recordedAt: new Date(event.occurredAt),
         recordedBy: event.actor.userId,
       })

@@ -1,5 +1,5 @@
 import { Clock } from '@fundline/domain';
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -13,27 +13,17 @@ import {
 import { CurrentActor, Roles } from '@fundline/auth';
 import { Actor, IsRegisteredFund } from '@fundline/contracts';
 import { FundPolicies } from '@fundline/domain';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { Response } from 'express';
-import { CatchUp, CatchUpQuery } from '../read-model/catch-up';
+import { CatchUp } from '../read-model/catch-up';
+import { AsOfFormatQuery, inFormat, XLSX } from '../report-format';
 import { resultsCsv, resultsXlsx } from './results.formats';
 import { FundIndicatorsResponse, ProgrammeResultsResponse } from './results.responses';
 import { indicatorRows, ResultsView } from './results.view';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const READERS = ['finance-officer', 'fund-admin', 'steering-committee', 'government'] as const;
 
-class ResultsQuery extends CatchUpQuery {
-  @ApiPropertyOptional({ example: '2027-06-30T23:59:59Z', description: 'The results as they stood at this moment' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
-  format?: 'json' | 'csv' | 'xlsx';
-}
+class ResultsQuery extends AsOfFormatQuery {}
 
 class FundResultsQuery extends ResultsQuery {
   @ApiProperty({ enum: FundPolicies.codes() })
@@ -116,23 +106,17 @@ export class ResultsController {
     return query.asOf ? new Date(query.asOf) : this.clock.now();
   }
 
-  private async answer(
+  private answer(
     res: Response,
     format: ResultsQuery['format'],
     name: string,
     json: object,
     programmes: Parameters<typeof indicatorRows>[0],
   ) {
-    if (format === 'csv') {
-      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return resultsCsv(indicatorRows(programmes));
-    }
-    if (format === 'xlsx') {
-      return new StreamableFile(await resultsXlsx(indicatorRows(programmes)), {
-        type: XLSX,
-        disposition: `attachment; filename="${name}.xlsx"`,
-      });
-    }
-    return json;
+    return inFormat(res, format, name, {
+      json: () => json,
+      csv: () => resultsCsv(indicatorRows(programmes)),
+      xlsx: () => resultsXlsx(indicatorRows(programmes)),
+    });
   }
 }
