@@ -5,7 +5,7 @@ import { aCategorisedProjectProposal, aConceptNote } from '../support/concept-no
 import { submitConcept } from '../support/concept-submissions';
 import { DecisionSteps } from '../support/decision-steps';
 import { fundlineForThisFile } from '../support/fundline-system';
-import { aDeposit, aDonor, allocationStep, financePost, fundCreditLines, usd } from '../support/money-requests';
+import { aDonor, allocationStep, deposit, financePost, usd } from '../support/money-requests';
 import { uploadReport } from '../support/reports';
 import { rebuildReadModel } from '../../apps/reporting/src/rebuild/rebuild-read-model';
 import { aResultsFramework } from '../support/results-framework-builder';
@@ -40,13 +40,8 @@ describe('a programme of each fund from categorised budget to final report (issu
 
   beforeAll(async () => {
     steps = new DecisionSteps(f.system, f.db);
-    const donor = await aDonor(funds());
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, { pocketCode: 'UNEARMARKED', amount: usd('3000000.00') }),
-    ).expect(201);
-    await fundCreditLines(funds(), 2026, '1400000.00', '30000000.00');
+    await deposit(funds(), await aDonor(funds()), { pocketCode: 'UNEARMARKED', amount: usd('3000000.00') });
+    await steps.fundTheLines();
   }, 60_000);
 
   const obligations = async (allocationId: string) =>

@@ -7,7 +7,7 @@ import { aCategorisedProjectProposal } from '../support/concept-note-builder';
 import { submitConcept } from '../support/concept-submissions';
 import { Approval, DecisionSteps } from '../support/decision-steps';
 import { fundlineForThisFile } from '../support/fundline-system';
-import { aDeposit, aDonor, allocationStep, financePost, fundCreditLines, usd } from '../support/money-requests';
+import { aDonor, allocationStep, deposit, usd } from '../support/money-requests';
 import { uploadReport } from '../support/reports';
 
 /**
@@ -35,13 +35,8 @@ describe('revisions of allocations (issue 14)', () => {
 
   beforeAll(async () => {
     steps = new DecisionSteps(f.system, f.db);
-    const donor = await aDonor(funds());
-    await financePost(
-      funds(),
-      '/contributions/deposits',
-      aDeposit(donor, { pocketCode: 'THEMATIC_4', amount: usd('1000000.00') }),
-    ).expect(201);
-    await fundCreditLines(funds(), 2026, '1400000.00', '30000000.00');
+    await deposit(funds(), await aDonor(funds()), { pocketCode: 'THEMATIC_4', amount: usd('1000000.00') });
+    await steps.fundTheLines();
     mptf = await steps.approvedConceptNote('THEMATIC_4', '300000.00', { ILO: '150000.00', IOM: '150000.00' });
     second = await steps.approvedConceptNote('THEMATIC_4', '100000.00', { ILO: '50000.00', IOM: '50000.00' });
     const { id } = await submitConcept(f.system, 'PHL', aCategorisedProjectProposal(), 'project-proposals');

@@ -1,7 +1,12 @@
 import { FUND_PARAMETERS_SEED } from '@fundline/contracts';
 import { ApprovalCandidate, dayOf, Fund1035Lists, FundParameters, FundPolicies } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { Allocation, Approval, ApprovalRequest } from '../../apps/funds/src/allocation/allocation.aggregate';
+import {
+  Allocation,
+  AllocationState,
+  Approval,
+  ApprovalRequest,
+} from '../../apps/funds/src/allocation/allocation.aggregate';
 
 export interface ApprovalSituation {
   now: Date;
@@ -49,5 +54,32 @@ export function approveAllocation(
       parentFundedOnLine: situation.parentFundedOnLine ?? null,
     },
     today: dayOf(situation.now),
+  });
+}
+
+/**
+ * An MPTF allocation of USD 150,000.00 just approved out of Thematic window 4 (ILO 100,000.00, IOM 50,000.00, each
+ * one uncategorised budget line), with `overrides`.
+ */
+export function anApprovedAllocation(overrides: Partial<AllocationState> = {}): Allocation {
+  return new Allocation({
+    id: 'a1',
+    conceptId: 'c1',
+    fundCode: 'MIGRATION_MPTF',
+    pocketCode: 'THEMATIC_4',
+    creditLine: null,
+    amountMinor: 150_000_00n,
+    status: 'approved',
+    startDate: '2026-12-01',
+    endDate: '2028-11-30',
+    shares: [
+      { organisation: 'ILO', approvedMinor: 100_000_00n, transferredMinor: 0n, spentByYear: {} },
+      { organisation: 'IOM', approvedMinor: 50_000_00n, transferredMinor: 0n, spentByYear: {} },
+    ],
+    budget: [
+      { organisation: 'ILO', category: 'uncategorised', amountMinor: 100_000_00n },
+      { organisation: 'IOM', category: 'uncategorised', amountMinor: 50_000_00n },
+    ],
+    ...overrides,
   });
 }

@@ -118,21 +118,25 @@ export abstract class DocumentStore {
     return toDocument(rows[0]);
   }
 
-  /** Every document of an owner, every version included, oldest first; `latest` keeps those not replaced. */
+  /**
+   * Every document of an owner (or of several owners of one type, in one query), every version included, oldest
+   * first; `latest` keeps those not replaced.
+   */
   async list(
     manager: EntityManager,
-    owner: { type: DocumentOwnerType; id: string },
+    owner: { type: DocumentOwnerType; id: string | readonly string[] },
     options: { latest?: boolean } = {},
   ): Promise<StoredDocument[]> {
-    if (!UUID.test(owner.id)) return [];
+    const ids = (typeof owner.id === 'string' ? [owner.id] : owner.id).filter((id) => UUID.test(id));
+    if (ids.length === 0) return [];
     const table = tableOf(manager, 'documents');
     const latest = options.latest
       ? `AND NOT EXISTS (SELECT 1 FROM ${table} n WHERE n."supersedes" = d."document_id")`
       : '';
     const rows = (await manager.query(
-      `SELECT d.* FROM ${table} d WHERE d."owner_type" = $1 AND d."owner_id" = $2 ${latest}
+      `SELECT d.* FROM ${table} d WHERE d."owner_type" = $1 AND d."owner_id" = ANY($2::uuid[]) ${latest}
        ORDER BY d."uploaded_at", d."version", d."document_id"`,
-      [owner.type, owner.id],
+      [owner.type, ids],
     )) as DocumentRow[];
     return rows.map(toDocument);
   }

@@ -1,25 +1,10 @@
-import { fundlineValidationPipe, ProblemException } from '@fundline/http';
 import { aCategorisedProjectProposal, aProjectProposal } from '../../../../test/support/concept-note-builder';
 import { ProjectProposalDto } from './project-proposal.dto';
+import { refusalOf, throughPipe } from '../../../../test/support/validation-pipe';
 
 /** The body through the validation pipe and `toContent`, as the controller takes it. */
-async function content(body: object) {
-  const dto = (await fundlineValidationPipe().transform(body, {
-    type: 'body',
-    metatype: ProjectProposalDto,
-  })) as ProjectProposalDto;
-  return dto.toContent();
-}
-
-async function refusal(body: object): Promise<ProblemException | undefined> {
-  try {
-    await content(body);
-    return undefined;
-  } catch (error) {
-    if (error instanceof ProblemException) return error;
-    throw error;
-  }
-}
+const content = async (body: object) => (await throughPipe(ProjectProposalDto, body)).toContent();
+const refusal = (body: object) => refusalOf(() => content(body));
 
 describe('a project proposal body', () => {
   it('without requested is refused with 400 naming requested (it reached the handler and failed there as a 500)', async () => {

@@ -1,27 +1,12 @@
-import { fundlineValidationPipe, ProblemException } from '@fundline/http';
 import { aConceptNote } from '../../../../test/support/concept-note-builder';
 import { ConceptNoteDto } from './concept-note.dto';
+import { refusalOf, throughPipe } from '../../../../test/support/validation-pipe';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /** The body through the validation pipe and `toContent`, as the controller takes it. */
-async function content(body: object) {
-  const dto = (await fundlineValidationPipe().transform(body, {
-    type: 'body',
-    metatype: ConceptNoteDto,
-  })) as ConceptNoteDto;
-  return dto.toContent();
-}
-
-async function refusal(body: object): Promise<ProblemException | undefined> {
-  try {
-    await content(body);
-    return undefined;
-  } catch (error) {
-    if (error instanceof ProblemException) return error;
-    throw error;
-  }
-}
+const content = async (body: object) => (await throughPipe(ConceptNoteDto, body)).toContent();
+const refusal = (body: object) => refusalOf(() => content(body));
 
 const budgetOf = (body: Record<string, unknown>) => body.budget as Array<Record<string, unknown>>;
 

@@ -1,10 +1,14 @@
 import { ApprovalCandidate, FUND_1035, MIGRATION_MPTF } from '@fundline/domain';
 import { Money } from '@fundline/money';
-import { approvalCandidate, approveAllocation, ApprovalSituation } from '../../../../test/support/approvals';
+import {
+  anApprovedAllocation,
+  approvalCandidate,
+  approveAllocation,
+  ApprovalSituation,
+} from '../../../../test/support/approvals';
 import { violationOf } from '../../../../test/support/domain-errors';
 import { referenceSnapshot } from '../../../../test/support/submission-builders';
 import { CommitteeSession, SessionState } from '../committee/committee-session.aggregate';
-import { Allocation } from './allocation.aggregate';
 
 const usd = (a: string) => Money.parse(a, 'USD');
 const now = new Date('2026-11-22T10:00:00Z');
@@ -160,27 +164,7 @@ describe('M8 committee sessions', () => {
 });
 
 describe('the allocation after approval', () => {
-  function allocation(): Allocation {
-    return new Allocation({
-      id: 'a1',
-      conceptId: 'c1',
-      fundCode: 'MIGRATION_MPTF',
-      pocketCode: 'THEMATIC_4',
-      creditLine: null,
-      amountMinor: 150_000_00n,
-      status: 'approved',
-      startDate: '2026-12-01',
-      endDate: '2028-11-30',
-      shares: [
-        { organisation: 'ILO', approvedMinor: 100_000_00n, transferredMinor: 0n, spentByYear: {} },
-        { organisation: 'IOM', approvedMinor: 50_000_00n, transferredMinor: 0n, spentByYear: {} },
-      ],
-      budget: [
-        { organisation: 'ILO', category: 'uncategorised', amountMinor: 100_000_00n },
-        { organisation: 'IOM', category: 'uncategorised', amountMinor: 50_000_00n },
-      ],
-    });
-  }
+  const allocation = () => anApprovedAllocation();
 
   it('M10 transfers in tranches up to the approved share and refuses a cent more', () => {
     const a = allocation();

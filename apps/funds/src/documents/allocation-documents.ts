@@ -19,15 +19,15 @@ export class AllocationDocuments {
   async list(actor: Actor, allocationId: string): Promise<StoredDocument[]> {
     await this.checkAllocation(actor, allocationId);
     const manager = this.dataSource.manager;
-    const own = await this.store.list(manager, { type: 'allocation', id: allocationId });
     const obligations: { id: string }[] = await manager.query(
-      `SELECT id FROM "funds"."obligations" WHERE allocation_id = $1 ORDER BY due_on, id`,
+      `SELECT id FROM "funds"."obligations" WHERE allocation_id = $1`,
       [allocationId],
     );
-    const reports = await Promise.all(
-      obligations.map((o) => this.store.list(manager, { type: 'obligation', id: o.id })),
-    );
-    return [...own, ...reports.flat()];
+    const [own, reports] = await Promise.all([
+      this.store.list(manager, { type: 'allocation', id: allocationId }),
+      this.store.list(manager, { type: 'obligation', id: obligations.map((o) => o.id) }),
+    ]);
+    return [...own, ...reports];
   }
 
   /** The document, once the reader's access is checked. */

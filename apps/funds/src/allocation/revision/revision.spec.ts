@@ -1,5 +1,6 @@
 import { BudgetCategoryCounts, DomainError, FUND_1035, FundParameters, MIGRATION_MPTF } from '@fundline/domain';
 import { Money } from '@fundline/money';
+import { anApprovedAllocation } from '../../../../../test/support/approvals';
 import { violationOf } from '../../../../../test/support/domain-errors';
 import { Allocation, AllocationState } from '../allocation.aggregate';
 import { BudgetLimits, BudgetLine, budgetAtApproval, needsApprovalBecause, totalOf } from './allocation-budget';
@@ -26,23 +27,7 @@ const BUDGET = [
 ];
 
 function allocation(overrides: Partial<AllocationState> = {}): Allocation {
-  return new Allocation({
-    id: 'a1',
-    conceptId: 'c1',
-    fundCode: 'MIGRATION_MPTF',
-    pocketCode: 'THEMATIC_4',
-    creditLine: null,
-    amountMinor: 150_000_00n,
-    status: 'approved',
-    startDate: '2026-12-01',
-    endDate: '2028-11-30',
-    shares: [
-      { organisation: 'ILO', approvedMinor: 100_000_00n, transferredMinor: 0n, spentByYear: {} },
-      { organisation: 'IOM', approvedMinor: 50_000_00n, transferredMinor: 0n, spentByYear: {} },
-    ],
-    budget: BUDGET.map((l) => ({ ...l })),
-    ...overrides,
-  });
+  return anApprovedAllocation({ budget: BUDGET.map((l) => ({ ...l })), ...overrides });
 }
 
 const CATEGORIES = new Set([
